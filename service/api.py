@@ -1,0 +1,108 @@
+"""The HTTP routes: translate requests to calls of the extraction core and back, nothing more."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import swagger_ui_bundle
+from flask import Blueprint, Response, current_app, jsonify, request, send_from_directory
+from marshmallow import ValidationError
+
+from . import core
+from .ontology import EVENT_TYPES
+from .problems import Problem, field_errors
+from .schemas import BatchRequestSchema, ExtractRequestSchema
+
+bp = Blueprint("api", __name__)
+_STATIC = Path(__file__).parent / "static"
+
+
+def _reject_duplicates(pairs):
+    keys = [k for k, _ in pairs]
+    if len(keys) != len(set(keys)):
+        raise ValueError(f"duplicated key {next(k for k in keys if keys.count(k) > 1)!r}")
+    return dict(pairs)
+
+
+def _reject_constant(name):
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _json_body():
+    if request.mimetype != "application/json":
+        raise Problem(415, "Send the body as JSON with 'Content-Type: application/json'.")
+    raw = request.get_data(cache=False)
+    try:
+        return json.loads(raw.decode("utf-8"), object_pairs_hook=_reject_duplicates, parse_constant=_reject_constant)
+    except UnicodeDecodeError:
+        raise Problem(400, "The body is not valid UTF-8.") from None
+    except RecursionError:
+        raise Problem(400, "The JSON is nested too deeply.") from None
+    except ValueError as exc:  # JSONDecodeError, duplicated keys, NaN, integers too long to convert
+        raise Problem(400, f"The body is not valid JSON: {exc}.") from None
+
+
+def _load(schema, body):
+    if not isinstance(body, dict):
+        raise Problem(422, "The body must be a JSON object.", [{"pointer": "/", "detail": "Not an object."}])
+    try:
+        return schema.load(body)
+    except ValidationError as exc:
+        raise Problem(422, "The request does not validate: see errors.", field_errors(exc.messages)) from None
+
+
+def _pipeline():
+    nlp = current_app.extensions.get("nlp")
+    if nlp is None:
+        raise Problem(503, "The language pipeline is not loaded yet.", headers={"Retry-After": "5"})
+    return nlp
+
+
+@bp.post("/v1/extract")
+def extract():
+    req = _load(ExtractRequestSchema(max_text_chars=current_app.config["MAX_TEXT_CHARS"]), _json_body())
+    return jsonify(core.extract_many(_pipeline(), [req])[0])
+
+
+@bp.post("/v1/extract/batch")
+def extract_batch():
+    schema = BatchRequestSchema(max_text_chars=current_app.config["MAX_TEXT_CHARS"])
+    req = _load(schema, _json_body())
+    return jsonify({"results": core.extract_many(_pipeline(), req["documents"])})
+
+
+@bp.get("/v1/event-types")
+def event_types():
+    return jsonify({"event_types": EVENT_TYPES})
+
+
+@bp.get("/healthz")
+def healthz():
+    return jsonify({"status": "ok"})
+
+
+@bp.get("/readyz")
+def readyz():
+    _pipeline()
+    return jsonify({"status": "ready"})
+
+
+@bp.get("/openapi.yaml")
+def contract():
+    return Response(current_app.extensions["openapi_yaml"], mimetype="application/yaml")
+
+
+@bp.get("/docs")
+def docs():
+    resp = send_from_directory(_STATIC, "docs.html", mimetype="text/html")
+    resp.headers["Content-Security-Policy"] = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                                               "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'")
+    return resp
+
+
+@bp.get("/docs/assets/<path:name>")
+def docs_assets(name):
+    # Our own initializer beside Swagger UI's files, all served from disk: no CDN.
+    if name == "init.js":
+        return send_from_directory(_STATIC, "docs-init.js", mimetype="text/javascript")
+    return send_from_directory(swagger_ui_bundle.swagger_ui_path, name)

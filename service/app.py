@@ -1,0 +1,66 @@
+"""The Flask app factory: configuration, the pipeline, request ids, logging and error handling."""
+from __future__ import annotations
+
+import logging
+import re
+import time
+import uuid
+
+from flask import Flask, g, request
+from werkzeug.exceptions import HTTPException
+
+from . import problems
+from .api import bp
+from .config import Config
+from .logs import configure_logging
+from .nlp import load_pipeline
+from .openapi import render
+
+log = logging.getLogger("service")
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+
+
+def create_app(config: Config | None = None, *, load_nlp: bool = True) -> Flask:
+    config = config or Config.from_env()
+    configure_logging(config.LOG_LEVEL)
+    app = Flask(__name__)
+    app.config.from_mapping({k: getattr(config, k) for k in config.__dataclass_fields__})
+    app.json.sort_keys = False
+    app.json.ensure_ascii = False
+    app.extensions["openapi_yaml"] = render()
+    app.extensions["nlp"] = load_pipeline(config.SPACY_MODEL) if load_nlp else None
+    app.register_blueprint(bp)
+
+    @app.before_request
+    def _start():
+        g.started = time.perf_counter()
+        given = request.headers.get("X-Request-ID", "")
+        g.request_id = given if _REQUEST_ID.match(given) else uuid.uuid4().hex
+
+    @app.after_request
+    def _finish(resp):
+        resp.headers["X-Request-ID"] = g.get("request_id", "")
+        resp.headers["X-Content-Type-Options"] = "nosniff"
+        resp.headers.setdefault("Cache-Control", "no-store")
+        return resp
+
+    @app.errorhandler(problems.Problem)
+    def _problem(exc: problems.Problem):
+        return problems.response(exc.status, exc.detail, exc.errors, exc.headers)
+
+    @app.errorhandler(HTTPException)
+    def _http(exc: HTTPException):
+        headers = {"Allow": ", ".join(exc.valid_methods)} if getattr(exc, "valid_methods", None) else None
+        detail = {404: f"No route for {request.path!r}; see /openapi.yaml.",
+                  405: f"{request.method} is not allowed on {request.path!r}.",
+                  413: f"The body is larger than {app.config['MAX_CONTENT_LENGTH']} bytes."}.get(
+            exc.code, exc.description or "")
+        status = exc.code if exc.code in problems.TITLES else 400
+        return problems.response(status, detail, headers=headers)
+
+    @app.errorhandler(Exception)
+    def _unexpected(exc: Exception):
+        log.exception("unhandled error", extra={"request_id": g.get("request_id")})
+        return problems.response(500, "An unexpected error occurred; quote the request id when reporting it.")
+
+    return app

@@ -1,0 +1,93 @@
+"""The extraction core: article text in, events and document index out, as plain JSON-ready dicts.
+
+    text --clean--> noise blanked (offsets unchanged)
+         --nlp----> spaCy Doc
+         --dates--> reference date and temporal expressions
+         --entities-> actors and places of the document
+         --triggers/events--> events with modality and arguments
+         --here---> the response body of /v1/extract
+
+No Flask here: `extract(nlp, text, published_at)` works in a script or a notebook.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import clean, dates, events, triggers
+from .entities import DocIndex
+from .nlp import describe
+from .ontology import BY_TYPE
+
+
+def extract(nlp: Language, text: str, published_at: dt.date | None = None, types: Iterable[str] | None = None,
+            doc_id: str | None = None) -> dict:
+    """Events of one article (see spec/EVENTS.md for every field)."""
+    return extract_many(nlp, [{"text": text, "published_at": published_at, "types": types, "id": doc_id}])[0]
+
+
+def extract_many(nlp: Language, requests: list[dict]) -> list[dict]:
+    """Several articles through one `nlp.pipe`, each answered as `extract` would."""
+    blanked = [clean.blank(r["text"], clean.noise_spans(r["text"])) for r in requests]
+    with nlp.memory_zone():   # strings interned for these docs are freed when the zone ends
+        return [_respond(nlp, r, doc) for r, doc in zip(requests, nlp.pipe(blanked))]
+
+
+def _respond(nlp: Language, req: dict, doc: Doc) -> dict:
+    text = req["text"]
+    warnings: list[str] = []
+    ref, source = req.get("published_at"), "request"
+    if ref is None:
+        ref, source = dates.reference_from_text(text), "text"
+    if ref is None:
+        source = "none"
+        warnings.append("No published_at and no date in the text: relative dates are left unresolved (value null).")
+    timexes = dates.find(doc.text, doc, ref)
+    index = DocIndex(doc)
+    found = events.extract(doc, triggers.find(doc), index, timexes, set(req.get("types") or ()), ref)
+    return {
+        "id": req.get("id"),
+        "events": [_event_json(text, doc, i, ev) for i, ev in enumerate(found, 1)],
+        "entities": {"actors": [a.as_json(text) for a in index.actors if a.mentions],
+                     "places": [p.as_json(text) for p in index.places if p.mentions],
+                     "dates": [_timex_json(text, t) for t in timexes]},
+        "reference_date": {"value": ref.isoformat() if ref else None, "source": source},
+        "model": describe(nlp),
+        "warnings": warnings,
+    }
+
+
+def _span(text: str, start: int, end: int) -> dict:
+    return {"text": text[start:end], "start": start, "end": end}
+
+
+def _timex_json(text: str, t: dates.Timex) -> dict:
+    out = t.as_json()
+    out["text"] = text[t.start:t.end]
+    return out
+
+
+def _event_json(text: str, doc: Doc, n: int, ev: events.Event) -> dict:
+    first, last = doc[ev.start], doc[ev.end - 1]
+    sent = ev.head.sent
+    info = BY_TYPE[ev.type]
+    return {
+        "id": f"e{n}",
+        "type": ev.type,
+        "cameo": info["cameo"],
+        "plover": info["plover"],
+        "trigger": _span(text, first.idx, last.idx + len(last)),
+        "sentence": _span(text, sent.start_char, sent.end_char),
+        "modality": ev.modality,
+        "actors": [{**_span(text, r.start, r.end), "name": r.actor.name, "kind": r.actor.kind, "role": role,
+                    "title": r.actor.title, "affiliation": r.actor.affiliation} for r, role in ev.actors],
+        "places": [{**_span(text, r.start, r.end), "name": r.place.name, "country_code": r.place.country_code,
+                    "kind": r.place.kind, "role": role} for r, role in ev.places],
+        "dates": [_timex_json(text, t) for t in ev.dates],
+        "quote": _span(text, *ev.quote) if ev.quote else None,
+        "content": _span(text, *ev.content) if ev.content else None,
+        "confidence": ev.confidence,
+    }

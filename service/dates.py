@@ -1,0 +1,545 @@
+"""Find temporal expressions and normalize them to TIMEX3 values, resolved against a reference date.
+
+A rule-based tagger in the tradition of HeidelTime (Strötgen & Gertz, 2010): regular
+expressions find the expression, the dependency parse gives the tense that decides
+the direction of underspecified ones ("on Monday", "in May"), and each value comes
+with its granularity and the closed range of days it covers.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+               "oct": 10, "nov": 11, "dec": 12})
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+           "thirty": 30, "several": None, "few": None, "a few": None, "many": None, "some": None}
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
+         "hour": "H", "minute": "MIN", "quarter": "Q", "weekend": "WE"}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+
+_MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+_NUM = r"(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|a few|few|many)"
+_UNIT = r"(?P<unit>day|week|month|year|decade|century|hour|minute)s?"
+_PART = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
+_WB = r"(?<![\w-])"
+_WE = r"(?![\w])"
+
+
+@dataclass(frozen=True)
+class Timex:
+    start: int
+    end: int
+    text: str
+    value: str | None
+    kind: str                      # date, duration, time, set
+    granularity: str | None
+    range: tuple[dt.date, dt.date] | None
+
+    def as_json(self) -> dict:
+        return {"text": self.text, "start": self.start, "end": self.end, "value": self.value, "kind": self.kind,
+                "granularity": self.granularity,
+                "range": None if self.range is None else {"start": self.range[0].isoformat(),
+                                                          "end": self.range[1].isoformat()}}
+
+
+# ---- calendar arithmetic ---------------------------------------------------------------
+
+def _month_end(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _shift_months(y: int, m: int, k: int) -> tuple[int, int]:
+    n = y * 12 + (m - 1) + k
+    return n // 12, n % 12 + 1
+
+
+def day_value(d: dt.date):
+    return d.isoformat(), "day", (d, d)
+
+
+def week_value(d: dt.date):
+    iso = d.isocalendar()
+    monday = d - dt.timedelta(days=d.weekday())
+    return f"{iso[0]}-W{iso[1]:02d}", "week", (monday, monday + dt.timedelta(days=6))
+
+
+def month_value(y: int, m: int):
+    return f"{y:04d}-{m:02d}", "month", (dt.date(y, m, 1), _month_end(y, m))
+
+
+def quarter_value(y: int, q: int):
+    return f"{y:04d}-Q{q}", "quarter", (dt.date(y, 3 * q - 2, 1), _month_end(y, 3 * q))
+
+
+def half_value(y: int, h: int):
+    return f"{y:04d}-H{h}", "half", (dt.date(y, 6 * h - 5, 1), _month_end(y, 6 * h))
+
+
+def year_value(y: int):
+    return f"{y:04d}", "year", (dt.date(y, 1, 1), dt.date(y, 12, 31))
+
+
+def season_value(y: int, code: str):
+    first, last = SEASON_MONTHS[code]
+    ly, lm = _shift_months(y, last, 0) if last <= 12 else (y + 1, last - 12)
+    return f"{y:04d}-{code}", "season", (dt.date(y, first, 1), _month_end(ly, lm))
+
+
+def decade_value(decade_start: int):
+    return f"{decade_start // 10:03d}", "decade", (dt.date(decade_start, 1, 1), dt.date(decade_start + 9, 12, 31))
+
+
+# ---- tense from the parse ----------------------------------------------------------------
+
+_FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+_FUTURE_GOVERNORS = {"set", "expect", "schedule", "due", "plan", "slate", "poise", "intend", "hope", "aim", "going"}
+_FUTURE_MODIFIERS = {"upcoming", "next", "coming", "planned", "scheduled", "future"}
+_FORWARD_PREPS = {"until", "till", "through", "by", "into", "before"}
+_BACKWARD_PREPS = {"since"}
+
+
+def tense_at(doc: Doc | None, start: int, end: int) -> str:
+    """'past', 'future' or 'present' for the clause an expression sits in (its governing verb)."""
+    if doc is None:
+        return "present"
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return "present"
+    tok = span.root
+    if tok.i > 0 and doc[tok.i - 1].lower_ in _FORWARD_PREPS or tok.head.lower_ in _FORWARD_PREPS:
+        return "future"
+    if tok.head.lower_ in _BACKWARD_PREPS or (tok.i > 0 and doc[tok.i - 1].lower_ in _BACKWARD_PREPS):
+        return "past"
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+        if tok.lower_ in _FUTURE_MODIFIERS or any(c.lower_ in _FUTURE_MODIFIERS for c in tok.children):
+            return "future"
+        if tok.head is tok:
+            return "present"
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return "present"
+    for _ in range(2):
+        auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in _FUTURE_AUX or a.lower_ == "would" for a in auxes):
+            return "future"
+        if tok.tag_ == "VBN" and tok.lemma_ in _FUTURE_GOVERNORS and not any(a.lower_ in ("has", "have", "had") for a in auxes):
+            return "future"  # "talks scheduled for Thursday", "set for Monday"
+        if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or \
+                (tok.tag_ == "VBN" and any(a.lower_ in ("has", "have", "had", "'ve") for a in auxes)):
+            return "past"
+        if tok.dep_ == "xcomp" and tok.head.lemma_ in _FUTURE_GOVERNORS:
+            return "future"  # "set to meet on Monday", "expected to vote in May"
+        if tok.dep_ in ("xcomp", "pcomp", "acl") and tok.head is not tok:
+            tok = tok.head
+            continue
+        break
+    return "present"
+
+
+def _pick_year(ref: dt.date, tense: str, make) -> int:
+    """The year (ref's, or one either side) that puts an underspecified date where the tense says."""
+    options = []
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        lo, hi = make(y)
+        options.append((y, lo, hi))
+    if tense == "past":
+        ok = [o for o in options if o[1] <= ref]
+        return max(ok, key=lambda o: o[1])[0] if ok else ref.year
+    if tense == "future":
+        ok = [o for o in options if o[2] >= ref]
+        return min(ok, key=lambda o: o[1])[0] if ok else ref.year
+    return min(options, key=lambda o: (0 if o[1] <= ref <= o[2] else min(abs((o[1] - ref).days), abs((o[2] - ref).days)),
+                                       o[0] != ref.year))[0]
+
+
+def _weekday_date(ref: dt.date, weekday: int, tense: str) -> dt.date:
+    back = ref - dt.timedelta(days=(ref.weekday() - weekday) % 7)
+    fwd = ref + dt.timedelta(days=(weekday - ref.weekday()) % 7)
+    if tense == "future":
+        return fwd
+    if tense == "past":
+        return back
+    return back if (ref - back) <= (fwd - ref) else fwd
+
+
+# ---- the rules ----------------------------------------------------------------------------
+
+def _num(word: str) -> int | None:
+    word = word.lower()
+    return int(word) if word.isdigit() else NUMBERS.get(word)
+
+
+def _month_num(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+class _Ctx:
+    def __init__(self, ref: dt.date | None, doc: Doc | None):
+        self.ref, self.doc = ref, doc
+
+    def tense(self, m: re.Match) -> str:
+        return tense_at(self.doc, m.start(), m.end())
+
+
+def _explicit_day(m, c):
+    y, mo, d = int(m["year"]), _month_num(m["month"]), int(m["day"])
+    return day_value(dt.date(y, mo, d))
+
+
+def _iso_day(m, c):
+    return day_value(dt.date(int(m["year"]), int(m["mon"]), int(m["day"])))
+
+
+def _month_day(m, c):
+    if c.ref is None:
+        return None
+    mo, d = _month_num(m["month"]), int(m["day"])
+    if d > 31:
+        return "reject"
+    tense = c.tense(m)
+    y = _pick_year(c.ref, tense, lambda y: (dt.date(y, mo, min(d, calendar.monthrange(y, mo)[1])),) * 2)
+    return day_value(dt.date(y, mo, min(d, calendar.monthrange(y, mo)[1])))
+
+
+def _month_year(m, c):
+    return month_value(int(m["year"]), _month_num(m["month"]))
+
+
+def _month_only(m, c):
+    if c.ref is None:
+        return None
+    mo = _month_num(m["month"])
+    y = _pick_year(c.ref, c.tense(m), lambda y: (dt.date(y, mo, 1), _month_end(y, mo)))
+    return month_value(y, mo)
+
+
+def _weekday(m, c):
+    if c.ref is None:
+        return None
+    return day_value(_weekday_date(c.ref, WEEKDAYS[m["weekday"].lower()], c.tense(m)))
+
+
+def _year(m, c):
+    return year_value(int(m["year"]))
+
+
+def _decade(m, c):
+    y = int(m["decade"]) if m["decade"] else None
+    if y is None:
+        return None
+    if y < 100:
+        y += 1900
+    return decade_value(y - y % 10)
+
+
+def _relative_day(m, c):
+    if c.ref is None:
+        return None
+    word = m["rel"].lower()
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this morning": 0, "this afternoon": 0,
+              "this evening": 0, "last night": -1, "the day before yesterday": -2, "the day after tomorrow": 2}[word]
+    return day_value(c.ref + dt.timedelta(days=offset))
+
+
+def _relative_unit(m, c):
+    if c.ref is None:
+        return None
+    which, unit = m["which"].lower(), m["unit"].lower()
+    k = {"this": 0, "current": 0, "the current": 0, "earlier this": 0, "later this": 0, "last": -1,
+         "the last": None, "past": None, "the past": None, "previous": -1, "the previous": -1, "next": 1,
+         "the next": None, "coming": 1, "the coming": 1, "the following": 1, "following": 1,
+         "the same": 0, "that": 0, "the latest": -1, "latest": -1}[which]
+    if k is None:
+        return "duration"
+    r = c.ref
+    if unit == "week":
+        return week_value(r + dt.timedelta(weeks=k))
+    if unit == "weekend":
+        v, _, (monday, _) = week_value(r + dt.timedelta(weeks=k))
+        return v + "-WE", "week", (monday + dt.timedelta(days=5), monday + dt.timedelta(days=6))
+    if unit == "month":
+        return month_value(*_shift_months(r.year, r.month, k))
+    if unit == "year":
+        return year_value(r.year + k)
+    if unit == "quarter":
+        q = (r.month - 1) // 3 + 1 + k
+        y = r.year + (q - 1) // 4
+        return quarter_value(y, (q - 1) % 4 + 1)
+    if unit == "decade":
+        return decade_value(r.year - r.year % 10 + 10 * k)
+    return None
+
+
+def _ago(m, c):
+    n, unit, direction = _num(m["num"]), m["unit"].lower(), m["dir"].lower()
+    if c.ref is None:
+        return None
+    if n is None:
+        return ("PAST_REF", None, None) if direction in ("ago", "earlier", "before") else ("FUTURE_REF", None, None)
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    r = c.ref
+    if unit in ("day", "week"):
+        return day_value(r + dt.timedelta(days=sign * n * (7 if unit == "week" else 1)))
+    if unit == "month":
+        return month_value(*_shift_months(r.year, r.month, sign * n))
+    if unit == "year":
+        return year_value(r.year + sign * n)
+    if unit == "decade":
+        return decade_value(r.year + sign * 10 * n - (r.year + sign * 10 * n) % 10)
+    return None
+
+
+def _part_of_month(m, c):
+    mo = _month_num(m["month"])
+    if m["year"]:
+        return month_value(int(m["year"]), mo)
+    return _month_only(m, c)
+
+
+def _quarter(m, c):
+    q = ORDINALS.get(m["ord"].lower()) if m["ord"] else None
+    if m["year"]:
+        y = int(m["year"])
+    elif c.ref is None:
+        return None
+    else:
+        cur = (c.ref.month - 1) // 3 + 1
+        y = c.ref.year if q is None or q <= cur else c.ref.year - 1
+    if q is None:  # "the quarter", "the latest quarter": the last one reported
+        cur = (c.ref.month - 1) // 3 + 1
+        y, q = (c.ref.year, cur - 1) if cur > 1 else (c.ref.year - 1, 4)
+    return quarter_value(y, q)
+
+
+def _half(m, c):
+    h = 1 if m["ord"].lower() in ("first", "1st") else 2
+    if m["year"]:
+        return half_value(int(m["year"]), h)
+    if c.ref is None:
+        return None
+    return half_value(c.ref.year, h)
+
+
+def _season(m, c):
+    code = SEASONS[m["season"].lower()]
+    if m["year"]:
+        return season_value(int(m["year"]), code)
+    if c.ref is None:
+        return None
+    which = (m["which"] or "").lower()
+    y = c.ref.year + {"last": -1, "next": 1}.get(which, 0)
+    return season_value(y, code)
+
+
+def _which_month(m, c):
+    if c.ref is None:
+        return None
+    mo = _month_num(m["month"])
+    which = m["which"].lower()
+    tense = {"this": "present", "next": "future", "last": "past"}[which]
+    if which == "this":
+        return month_value(c.ref.year, mo)
+    return month_value(_pick_year(c.ref, tense, lambda y: (dt.date(y, mo, 1), _month_end(y, mo))), mo)
+
+
+def _which_weekday(m, c):
+    if c.ref is None:
+        return None
+    wd = WEEKDAYS[m["weekday"].lower()]
+    which = m["which"].lower()
+    if which in ("last", "the previous", "this past"):
+        d = c.ref - dt.timedelta(days=(c.ref.weekday() - wd) % 7 or 7)
+    elif which in ("next", "the following", "this coming"):
+        d = c.ref + dt.timedelta(days=(wd - c.ref.weekday()) % 7 or 7)
+    else:
+        d = _weekday_date(c.ref, wd, c.tense(m))
+    return day_value(d)
+
+
+def _this_year(m, c):
+    return None if c.ref is None else year_value(c.ref.year)
+
+
+def _this_weekend(m, c):
+    if c.ref is None:
+        return None
+    day = c.ref
+    if c.tense(m) == "past" and day.weekday() < 5:
+        day -= dt.timedelta(days=7)
+    v, _, (monday, _) = week_value(day)
+    return v + "-WE", "week", (monday + dt.timedelta(days=5), monday + dt.timedelta(days=6))
+
+
+def _year_ago(m, c):
+    """Earnings-report style: 'a year ago' beside quarterly figures means the same quarter last year."""
+    if c.ref is None:
+        return None
+    if c.doc is not None and ("quarter" in c.doc.text.lower() or "period" in m.group(0).lower()):
+        cur = (c.ref.month - 1) // 3 + 1
+        y, q = (c.ref.year, cur - 1) if cur > 1 else (c.ref.year - 1, 4)
+        return quarter_value(y - 1, q)
+    return year_value(c.ref.year - 1)
+
+
+def _ref(value):
+    return lambda m, c: (value, None, None)
+
+
+def _duration(m, c):
+    n = _num(m["num"]) if m["num"] else None
+    unit = UNITS[m["unit"].lower()]
+    amount = "X" if n is None else str(n)
+    if unit in ("H", "MIN"):
+        return "duration", f"PT{amount}{'M' if unit == 'MIN' else 'H'}"
+    if unit == "DE":
+        return "duration", f"P{amount}0Y" if n else "P" + amount + "DE"
+    if unit == "CE":
+        return "duration", f"P{amount}CE"
+    return "duration", f"P{amount}{unit}"
+
+
+_WHICH = (r"(?P<which>earlier this|later this|the current|this|current|last|the last|the past|past|previous|"
+          r"the previous|next|the next|the coming|coming|the following|following|the same|the latest|latest)")
+
+# (pattern, handler, flags) — tried in order; where matches overlap the longer one wins.
+RULES: list[tuple[str, object, int]] = [
+    (rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY},?\s+{_YEAR}{_WE}", _explicit_day, 0),
+    (rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}{_WE}", _explicit_day, 0),
+    (r"(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d])", _iso_day, 0),
+    (rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?![\d:])" + r"(?!,?\s+\d)", _month_day, 0),
+    (rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?!,?\s+\d)", _month_day, 0),
+    (rf"(?:(?:the\s+)?(?:early|mid|late|end of|beginning of|start of|middle of)[\s-]+)?{_MONTH},?\s+(?:of\s+)?{_YEAR}{_WE}",
+     _part_of_month, 0),
+    (rf"(?i:(?:the\s+)?(?:early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of))[\s-]+{_MONTH}{_WE}(?:,?\s+{_YEAR})?",
+     _part_of_month, 0),
+    (rf"(?i:(?<=in\s)|(?<=since\s)|(?<=until\s)|(?<=by\s)|(?<=from\s)|(?<=of\s)|(?<=during\s)|(?<=before\s)|"
+     rf"(?<=after\s)|(?<=through\s)|(?<=till\s)|(?<=last\s)|(?<=next\s)|(?<=this\s)|(?<=and\s)|(?<=or\s)|(?<=to\s))"
+     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)(?![\w])",
+     _month_only, 0),
+    (r"(?P<month>January|February|April|June|July|August|September|October|November|December)(?![\w\s]*\d)(?![\w])",
+     _month_only, 0),
+    (rf"(?i:(?P<which>this|next|last))\s+{_MONTH}{_WE}", _which_month, 0),
+    (rf"(?i:(?P<which>last|next|this|the previous|the following|this past|this coming))\s+{_WEEKDAY}{_PART}{_WE}",
+     _which_weekday, 0),
+    (rf"{_WEEKDAY}{_PART}{_WE}", _weekday, 0),
+    (r"(?i:the\s+(?:full\s+|entire\s+|whole\s+)?year|year[\s-]end)(?![\w-])", _this_year, 0),
+    (r"(?i:the\s+weekend)(?![\w])", _this_weekend, 0),
+    (r"(?i:(?:the\s+)?(?:a\s+year\s+(?:ago|earlier)|year[\s-](?:earlier|ago))(?:\s+(?:third\s+|second\s+|first\s+|fourth\s+)?(?:quarter|period))?)(?![\w-])",
+     _year_ago, 0),
+    (r"(?i:(?:the\s+)?(?:early|mid|late)[\s-]+)?(?:the\s+)?(?P<decade>(?:1[89]|20)\d0)'?s(?![\w])", _decade, 0),
+    (r"(?i:the\s+)'(?P<decade>\d0)s(?![\w])", _decade, 0),
+    (r"(?i:(?P<rel>the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow|"
+     r"this morning|this afternoon|this evening|last night))(?![\w])", _relative_day, 0),
+    (rf"(?i:{_WHICH}\s+(?P<unit>week|weekend|month|year|quarter|decade))(?![\w])", _relative_unit, 0),
+    (rf"(?i:{_NUM}[\s-]+{_UNIT}\s+(?P<dir>ago|earlier|before|later|from now|hence))(?![\w])", _ago, 0),
+    (r"(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter)(?:\s+of\s+(?:fiscal\s+)?"
+     + _YEAR + r")?(?![\w])", _quarter, 0),
+    (r"(?i:the\s+(?:latest\s+|last\s+|most\s+recent\s+)?quarter)(?P<ord>)(?P<year>)(?![\w])", _quarter, 0),
+    (r"(?i:(?:the\s+)?(?P<ord>first|second)\s+half)(?:\s+of\s+" + _YEAR + r")?(?![\w])", _half, 0),
+    (r"(?i:(?:(?P<which>this|last|next)\s+|the\s+)(?P<season>spring|summer|fall|autumn|winter))(?:\s+(?:of\s+)?"
+     + _YEAR + r")?(?![\w])", _season, 0),
+    (r"(?i:(?:fiscal|calendar|the year|model year)\s+)?" + _WB + _YEAR + r"(?![\w%-]|\.\d|,\d)", _year, 0),
+    (r"(?i:\b(?:now|currently|at present|presently|nowadays|these days|the present|right now|"
+     r"at the moment|current))(?![\w-])", _ref("PRESENT_REF"), 0),
+    (r"(?i:\b(?:recently|recent (?:days|weeks|months|years)|lately|the past))(?![\w-])", _ref("PAST_REF"), 0),
+    (r"(?i:\b(?:the future|the near future|(?:the )?coming (?:days|weeks|months|years)|the years ahead))(?![\w-])",
+     _ref("FUTURE_REF"), 0),
+    (rf"(?i:(?:the\s+(?:past|last|next|first|coming)\s+)?{_NUM}?[\s-]*(?P<unit>day|week|month|year|decade|century|hour|minute)s?(?:[\s-]long|[\s-]old)?)(?![\w])",
+     _duration, 0),
+]
+_COMPILED = [(re.compile(p, f), h) for p, h, f in RULES]
+
+
+def _is_number_not_year(doc: Doc | None, start: int, end: int) -> bool:
+    """'2000 people', '$1999': a four-digit number that counts something is no year."""
+    if doc is None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span[-1]
+    return (tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS")) or \
+        (tok.i > 0 and doc[tok.i - 1].text in "$€£#")
+
+
+def find(text: str, doc: Doc | None, ref: dt.date | None, blocked: list[tuple[int, int]] = ()) -> list[Timex]:
+    """Every temporal expression of the text, normalized against `ref` (None: relative ones stay unresolved)."""
+    ctx = _Ctx(ref, doc)
+    candidates = []
+    for order, (rx, handler) in enumerate(_COMPILED):
+        for m in rx.finditer(text):
+            if m.end() <= m.start():
+                continue
+            candidates.append((m.start(), -(m.end() - m.start()), order, m, handler))
+    candidates.sort(key=lambda c: (c[0], c[1], c[2]))
+    taken: list[tuple[int, int]] = list(blocked)
+    out: list[Timex] = []
+    for start, _neg_len, _order, m, handler in candidates:
+        end = m.end()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        if handler is _duration and not (m["num"] or text[start:end].lower().startswith("the")):
+            continue  # a bare unit word ("the year" alone is no duration)
+        if handler is _year and _is_number_not_year(doc, start, end):
+            continue
+        try:
+            result = handler(m, ctx)
+        except (ValueError, OverflowError):
+            continue
+        if result == "reject":
+            continue
+        if handler is _duration or result == "duration":
+            kind, value = _duration(m, ctx) if handler is _duration else ("duration", _relative_duration(m))
+            out.append(Timex(start, end, text[start:end], value, kind, None, None))
+        elif result is None:
+            out.append(Timex(start, end, text[start:end], None, "date", None, None))
+        else:
+            value, gran, rng = result
+            out.append(Timex(start, end, text[start:end], value, "date", gran, rng))
+        taken.append((start, end))
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+def _relative_duration(m) -> str:
+    unit = UNITS[m["unit"].lower()]
+    return f"P1{unit}"
+
+
+# ---- the reference date found in the text ---------------------------------------------------
+
+_EPOCH_MS = re.compile(r"(?<![\d])(1[0-9]{12})(?![\d])")
+_FULL_DATE = [re.compile(RULES[0][0]), re.compile(RULES[1][0]), re.compile(RULES[2][0])]
+
+
+def reference_from_text(text: str) -> dt.date | None:
+    """A dateline, caption date or file-name timestamp: the first full date the text gives."""
+    found = []
+    for rx in _FULL_DATE:
+        for m in rx.finditer(text):
+            try:
+                found.append((m.start(), dt.date(int(m["year"]), _month_num(m["month"]) if "month" in m.groupdict()
+                                                 and m["month"] else int(m["mon"]), int(m["day"]))))
+            except (ValueError, KeyError, IndexError):
+                continue
+    for m in _EPOCH_MS.finditer(text):
+        when = dt.datetime.fromtimestamp(int(m.group(1)) / 1000, tz=dt.timezone.utc).date()
+        if 1995 <= when.year <= 2100:
+            found.append((m.start(), when))
+    return min(found)[1] if found else None

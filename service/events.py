@@ -1,0 +1,466 @@
+"""Turn trigger matches into events: keep specific mentions, then fill modality and arguments.
+
+Arguments follow the dependency structure around the trigger (subjects, objects and
+prepositional attachments, inherited from the governing verb for participles and
+infinitives), with the roles of spec/EVENTS.md.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from . import modality as modality_rules
+from . import quotes
+from .dates import Timex
+from .entities import ActorRef, DocIndex, PlaceRef
+from .triggers import Trigger
+
+SUBJ = {"nsubj", "nsubjpass", "csubj"}
+OBJ = {"dobj", "obj", "attr", "oprd"}
+# Speech-act nouns need a named source to be a specific statement ("statements from Biden").
+_STATEMENT_NOUN_VERBS = {"release", "issue", "make", "deliver", "publish", "give", "put"}
+# Broad verbs count as statements only with reported content or a quotation.
+_NEEDS_CONTENT = {"add", "note", "indicate", "suggest", "write", "post", "predict", "respond", "reply", "remark",
+                  "comment", "welcome", "praise", "warn", "confirm", "deny", "acknowledge", "admit", "explain",
+                  "report", "argue", "stress", "declare", "tweet"}
+_VISIT_NEEDS_PLACE = {"leave", "depart", "land", "return", "head", "fly"}
+_EVENT_HEADS = {"session", "round", "process", "track"}
+_NON_ACTOR_OBJECTS = {"skepticism", "scepticism", "criticism", "resistance", "opposition", "silence", "approval",
+                      "anger", "outrage", "concern", "praise", "derision"}
+# "onus on Hamas to accept", "pressure to agree": an event that is only the content of a demand.
+_CONTENT_GOVERNORS = {"onus", "pressure", "effort", "efforts", "push", "bid", "attempt", "call", "demand", "deal",
+                      "need", "ability", "chance", "willingness", "readiness", "capability", "way", "time"}
+_DEMAND_VERBS = {"urge", "press", "pressure", "push", "force", "convince", "persuade", "ask", "want", "encourage"}
+_PROPOSAL_NOUNS = {"proposal", "plan", "framework", "offer", "initiative", "roadmap", "deal", "proposals", "terms"}
+_SPEECH_PREPS = {"in", "during"}
+_ADDRESSEE_PREPS = {"to", "with"}
+
+
+@dataclass
+class Event:
+    type: str
+    start: int                      # token span of the trigger
+    end: int
+    head: Token
+    family: str
+    modality: str = "asserted"
+    actors: list[tuple[ActorRef, str]] = field(default_factory=list)
+    places: list[tuple[PlaceRef, str]] = field(default_factory=list)
+    dates: list[Timex] = field(default_factory=list)
+    quote: tuple[int, int] | None = None
+    content: tuple[int, int] | None = None
+    confidence: float = 0.5
+
+
+# ---- which matches are events ----------------------------------------------------------------
+
+def _governing_verb(tok: Token) -> Token | None:
+    t = tok
+    for _ in range(4):
+        if t.head is t:
+            return t if t.pos_ in ("VERB", "AUX") else None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
+def _has_attribution(tok: Token, index: DocIndex) -> bool:
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and (index.actors_at(c) or c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+            if any(index.actors_at(p) for p in c.children if p.dep_ == "pobj"):
+                return True
+    return tok.dep_ in OBJ and tok.head.lemma_ in _STATEMENT_NOUN_VERBS
+
+
+def keep(t: Trigger, doc: Doc, index: DocIndex) -> bool:
+    """Is this match a specific event mention (not a modifier, a generic use, or another sense)?"""
+    h = t.head
+    if h.is_space or not h.text.strip():
+        return False
+    if t.family == "noun":
+        if h.dep_ == "compound" and h.head.lemma_ not in _EVENT_HEADS:
+            return False
+        if h.lemma_ == "talk" and h.tag_ not in ("NNS", "NNPS") and h.lower_ != "talks":
+            return False
+        if t.type == "statement" and not _has_attribution(h, index):
+            return False
+        if t.type == "demand" and h.lemma_ == "demand" and not (_has_attribution(h, index) or any(
+                c.dep_ == "poss" for c in h.children)):
+            return False
+        if t.type == "proposal" and h.lemma_ in ("plan", "initiative") and not any(
+                c.dep_ in ("det", "poss", "compound", "amod") for c in h.children):
+            return False
+        if t.type == "negotiation" and h.lemma_ == "session" and not any(
+                c.lemma_ in ("negotiation", "negotiating", "talk") for c in h.children):
+            return False
+        if t.type == "negotiation" and h.lemma_ == "discussion" and h.tag_ != "NNS":
+            return False
+        if t.type == "meeting" and any(c.dep_ == "compound" and c.lemma_ in ("cabinet", "board", "staff", "committee")
+                                       for c in h.children):
+            return False
+        if t.type == "attack" and h.lemma_ == "death" and not any(c.lower_ == "of" for c in h.children):
+            return False
+    if t.family == "verb":
+        if h.dep_ == "amod" and h.tag_ == "VBG":
+            return False   # "negotiating team", "visiting delegation"
+        if h.dep_ == "amod" and h.lemma_ == "propose":
+            return True
+        if t.type == "statement" and h.lemma_ in _NEEDS_CONTENT and not (
+                any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in h.children) or quotes.quote_near(doc, h)):
+            return False
+        if t.type == "meeting" and h.lemma_ == "meet":
+            if any(c.dep_ == "auxpass" for c in h.children):
+                return False   # "were met with skepticism"
+            if any(c.dep_ == "prep" and c.lower_ == "with" and any(p.lemma_ in _NON_ACTOR_OBJECTS for p in c.children)
+                   for c in h.children):
+                return False
+        if t.type == "visit" and h.lemma_ in _VISIT_NEEDS_PLACE and not _visit_has_place(h, index):
+            return False
+        if t.type == "proposal" and h.lemma_ == "offer" and not any(
+                c.dep_ in OBJ and c.lemma_ in _PROPOSAL_NOUNS | {"ceasefire", "truce", "concession"} for c in h.children):
+            return False
+        if t.type == "agreement" and h.lemma_ == "support":
+            return False
+        if t.type == "agreement" and h.lemma_ == "sign" and not any(c.dep_ in OBJ for c in h.children):
+            return False
+        if t.type == "demand" and h.lemma_ == "press" and not any(c.lower_ == "for" for c in h.children):
+            return False
+        if t.type == "attack" and h.lemma_ == "strike" and not any(c.dep_ in OBJ for c in h.children):
+            return False
+        if any(c.dep_ in SUBJ and c.lower_ in ("whoever", "whatever", "anyone") for c in h.children):
+            return False
+        if t.type in ("agreement", "rejection", "proposal", "negotiation") and _is_demanded_content(h):
+            return False
+    if t.family == "adjective" and h.dep_ not in ("acomp", "amod", "ROOT", "conj"):
+        return False
+    return True
+
+
+def _visit_has_place(h: Token, index: DocIndex) -> bool:
+    for c in h.children:
+        if c.dep_ in OBJ and index.place_at(c):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("to", "for", "from", "in", "into", "at"):
+            if any(index.place_at(p) for p in c.children if p.dep_ == "pobj"):
+                return True
+    return False
+
+
+def _is_demanded_content(h: Token) -> bool:
+    if h.dep_ not in ("xcomp", "acl", "relcl", "advcl", "ccomp", "pcomp"):
+        return False
+    gov = h.head
+    return gov.lemma_.lower() in _CONTENT_GOVERNORS or (gov.lemma_ in _DEMAND_VERBS and h.dep_ == "xcomp")
+
+
+# ---- arguments ---------------------------------------------------------------------------------
+
+def _subjects(v: Token) -> list[Token]:
+    """Subjects of a verb, inherited through participles, infinitives and coordination."""
+    t = v
+    for _ in range(4):
+        subs = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
+        if subs:
+            return [s for sub in subs for s in [sub, *sub.conjuncts]]
+        agent = [p for c in t.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if agent:
+            return agent
+        if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return [t.head, *t.head.conjuncts]
+        if t.dep_ in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "relcl") and t.head is not t:
+            if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN"):
+                return [t.head]
+            t = t.head
+            if t.pos_ not in ("VERB", "AUX") and t.dep_ == "prep":
+                t = t.head
+            continue
+        break
+    return []
+
+
+def _objects(v: Token) -> list[Token]:
+    return [o for c in v.children if c.dep_ in ("dobj", "dative") for o in [c, *c.conjuncts]]
+
+
+def _pobjs(t: Token, preps: set[str]) -> list[Token]:
+    out = []
+    for c in t.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.extend([p, *p.conjuncts])
+    return out
+
+
+def _author(noun: Token, index: DocIndex) -> list[ActorRef]:
+    """Who a plan or proposal belongs to: 'the U.S. plan', 'Biden's framework', 'the American-led framework'."""
+    refs = []
+    for c in noun.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod"):
+            target = c
+            if c.dep_ == "amod" and c.tag_ in ("VBN", "JJ") and "-" in c.text:
+                target = next((x for x in c.children if x.dep_ in ("npadvmod", "compound", "amod")), c)
+            refs.extend(index.actors_at(target))
+            for sub in c.children:
+                if sub.dep_ in ("compound", "npadvmod", "amod") and sub.ent_type_:
+                    refs.extend(index.actors_at(sub))
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    refs.extend(index.actors_at(p))
+        if c.dep_ == "acl" and c.lemma_ in ("outline", "propose", "lay", "introduce", "present", "put", "offer", "back"):
+            for p in _pobjs(c, {"by"}):
+                refs.extend(index.actors_at(p))
+    return refs
+
+
+def _refs(tokens, index: DocIndex) -> list[ActorRef]:
+    out = []
+    for t in tokens:
+        out.extend(index.actors_at(t))
+    return out
+
+
+def fill_actors(ev: Event, index: DocIndex) -> None:
+    h = ev.head
+    roles: list[tuple[list[ActorRef], str]] = []
+    is_noun = h.pos_ in ("NOUN", "PROPN") or ev.family == "noun"
+    if ev.type == "statement":
+        if ev.family == "phrase" and h.lower_ == "according":
+            roles.append((_refs(_pobjs(h, {"to"}) or [c for c in h.children if c.dep_ == "pobj"] or
+                                [p for c in h.children for p in c.children if p.dep_ == "pobj"], index), "speaker"))
+        elif is_noun:
+            roles.append((_author(h, index), "speaker"))
+        else:
+            roles.append((_refs(_subjects(h), index), "speaker"))
+            if h.lemma_ == "tell":
+                roles.append((_refs(_objects(h), index), "addressee"))
+            roles.append((_refs(_pobjs(h, {"to"}), index), "addressee"))
+            for c in h.children:   # "stated in an interview with The Associated Press"
+                if c.dep_ == "prep" and c.lower_ in _SPEECH_PREPS:
+                    for p in c.children:
+                        if p.lemma_ in ("interview", "statement", "conversation", "briefing"):
+                            roles.append((_refs(_pobjs(p, {"with", "to"}), index), "addressee"))
+            if h.dep_ == "acl" or h.dep_ == "advcl":  # "A senior official, speaking to the BBC, countered ..."
+                pass
+    elif ev.type in ("meeting", "negotiation"):
+        base = "participant"
+        if is_noun:
+            roles.append((_author(h, index), base))
+            roles.append((_refs(_pobjs(h, {"between", "with", "among"}), index), base))
+            gov = h.head if h.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") else None
+            if gov is not None and gov.dep_ == "prep":
+                gov = gov.head
+            if gov is not None and gov.pos_ in ("VERB", "AUX") and gov.lemma_ in (
+                    "hold", "attend", "join", "engage", "skip", "boycott", "resume", "participate", "enter", "send",
+                    "leave", "conclude", "start", "begin", "host", "mediate", "broker", "seek"):
+                role = "mediator" if gov.lemma_ in ("mediate", "broker") else base
+                if gov.lemma_ == "host":
+                    role = "host"
+                roles.append((_refs(_subjects(gov), index), role))
+                roles.append((_refs(_pobjs(gov, {"with", "between"}), index), base))
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ == "with":
+                    for p in c.children:
+                        if p.lemma_ in ("mediator", "mediators"):
+                            roles.append((_refs([p], index), "mediator"))
+        else:
+            role = "mediator" if h.lemma_ in ("mediate", "broker") else ("host" if h.lemma_ == "host" else base)
+            roles.append((_refs(_subjects(h), index), role))
+            roles.append((_refs(_objects(h), index), base if h.lemma_ not in ("mediate", "broker") else base))
+            roles.append((_refs(_pobjs(h, {"with", "between"}), index), base))
+    elif ev.type == "visit":
+        if is_noun:
+            roles.append((_author(h, index), "visitor"))
+            gov = h.head
+            if h.dep_ in ("dobj",) and gov.pos_ == "VERB":
+                roles.append((_refs(_subjects(gov), index), "visitor"))
+            elif h.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.pos_ == "VERB":
+                roles.append((_refs(_subjects(gov.head), index), "visitor"))
+        else:
+            roles.append((_refs(_subjects(h), index), "visitor"))
+            if h.lemma_ == "visit":
+                roles.append(([r for r in _refs(_objects(h), index) if r.actor.kind == "person"], "host"))
+    else:
+        if is_noun:
+            agents = _author(h, index)
+            gov = h.head
+            if not agents and h.dep_ in ("dobj",) and gov.pos_ == "VERB" and gov.lemma_ in (
+                    "make", "issue", "launch", "carry", "conduct", "reiterate", "present", "put", "lay", "introduce",
+                    "renew", "repeat", "submit", "table", "voice", "express"):
+                agents = _refs(_subjects(gov), index)
+            roles.append((agents, "agent"))
+            targets = _pobjs(h, {"on", "against", "of", "to"} if ev.type in ("attack", "demand", "accusation") else {"against"})
+            roles.append((_refs(targets, index), "target"))
+        else:
+            roles.append((_refs(_subjects(h), index), "agent"))
+            objs = _objects(h)
+            target_refs = []
+            for o in objs:
+                if ev.type in ("agreement", "rejection", "accusation") and o.lemma_ in _PROPOSAL_NOUNS:
+                    target_refs.extend(_author(o, index))
+                else:
+                    target_refs.extend(index.actors_at(o))
+            preps = {"to", "on", "against", "with"} if ev.type in ("demand", "threat", "attack") else {"to"}
+            for p in _pobjs(h, preps):
+                if p.lemma_ in _PROPOSAL_NOUNS:
+                    target_refs.extend(_author(p, index))
+                else:
+                    target_refs.extend(index.actors_at(p))
+            if ev.type == "demand" and ev.family == "phrase":
+                for c in h.children:
+                    if c.lower_ == "for":
+                        for p in c.children:
+                            target_refs.extend(_pobjs(p, {"of", "from"}) and _refs(_pobjs(p, {"of", "from"}), index) or [])
+            roles.append((target_refs, "target"))
+    seen = set()
+    for refs, role in roles:
+        for r in refs:
+            if r.actor.id in seen:
+                continue
+            seen.add(r.actor.id)
+            ev.actors.append((r, role))
+
+
+_PLACE_PREPS = {"in", "at", "to", "from", "into", "inside", "near", "for", "across", "throughout", "outside"}
+
+
+def fill_places(ev: Event, index: DocIndex) -> None:
+    h = ev.head
+    anchors = [h]
+    gov = _governing_verb(h) if ev.family in ("noun", "adjective") or h.pos_ in ("NOUN", "PROPN") else None
+    if gov is not None and h.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
+        anchors.append(gov)
+    found: list[tuple[PlaceRef, str]] = []
+    for a in anchors:
+        for c in a.children:
+            if c.dep_ in OBJ and ev.type == "visit" and a is h:
+                ref = index.place_at(c)
+                if ref:
+                    found.append((ref, "origin" if h.lemma_ in ("leave", "depart") else "destination"))
+            if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    for q in [p, *p.conjuncts]:
+                        ref = index.place_at(q)
+                        if ref is None:
+                            continue
+                        if ev.type == "visit":
+                            role = "origin" if c.lower_ == "from" else "destination"
+                        else:
+                            role = "location"
+                            if c.lower_ in ("to", "from", "for"):
+                                continue
+                        found.append((ref, role))
+    seen = set()
+    for ref, role in found:
+        if ref.place.id not in seen:
+            seen.add(ref.place.id)
+            ev.places.append((ref, role))
+
+
+def fill_dates(ev: Event, timexes: list[Timex], doc: Doc) -> None:
+    """Dates tied to this trigger: the expression's head attaches to it (or to its governing verb)."""
+    h = ev.head
+    anchors = {h.i}
+    gov = _governing_verb(h) if h.pos_ in ("NOUN", "PROPN") else None
+    if gov is not None and h.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
+        anchors.add(gov.i)
+    for tx in timexes:
+        if tx.kind != "date":
+            continue
+        span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if span is None or span.sent.start != h.sent.start:
+            continue
+        t = span.root
+        for _ in range(3):
+            if t.head is t:
+                break
+            t = t.head
+            if t.i in anchors:
+                ev.dates.append(tx)
+                break
+            if t.pos_ in ("VERB", "AUX") or t.i in range(ev.start, ev.end):
+                if t.i in range(ev.start, ev.end):
+                    ev.dates.append(tx)
+                break
+
+
+# ---- the whole step ----------------------------------------------------------------------------
+
+_DOUBLE = {"dismiss": "statement", "accuse": "statement", "blame": "statement", "criticize": "statement",
+           "criticise": "statement", "condemn": "statement", "insist": "demand"}
+
+
+def _double_types(ev: Event) -> list[str]:
+    """Speech acts that are two events on one trigger (EVENTS.md: 'dismissed .. as', 'insisted that')."""
+    h = ev.head
+    lemma = h.lemma_
+    if lemma == "dismiss" and ev.type == "rejection" and any(c.lower_ == "as" for c in h.children):
+        return ["statement"]
+    if lemma in ("accuse", "blame", "criticize", "criticise", "condemn") and ev.type == "accusation":
+        if h.dep_ == "acl" and h.head.lemma_ in ("statement", "letter"):
+            return []
+        return ["statement"]
+    if lemma == "insist" and ev.type == "statement" and any(c.dep_ == "ccomp" for c in h.children):
+        if any(g.lower_ in ("must", "should", "need") for c in h.children if c.dep_ == "ccomp" for g in c.children):
+            return ["demand"]
+    return []
+
+
+def _merge_linked(events: list[Event]) -> list[Event]:
+    """One event for 'remarks indicated', 'mediating the talks', 'proposed framework'."""
+    out: list[Event] = []
+    for ev in sorted(events, key=lambda e: e.start):
+        partner = next((o for o in out if o.type == ev.type and (o.head.head is ev.head or ev.head.head is o.head)
+                        and abs(o.head.i - ev.head.i) <= 3), None)
+        if partner is not None:
+            partner.start, partner.end = min(partner.start, ev.start), max(partner.end, ev.end)
+            if ev.family == "verb" and partner.family == "noun" and ev.head.dep_ != "amod":
+                partner.head, partner.family = ev.head, ev.family
+            continue
+        out.append(ev)
+    return out
+
+
+def extract(doc: Doc, triggers: list[Trigger], index: DocIndex, timexes: list[Timex], types=None,
+            ref=None) -> list[Event]:
+    events: list[Event] = []
+    for t in triggers:
+        if not keep(t, doc, index):
+            continue
+        ev = Event(t.type, t.start, t.end, t.head, t.family)
+        events.append(ev)
+        for extra in _double_types(ev):
+            events.append(Event(extra, t.start, t.end, t.head, t.family))
+    events = _merge_linked(events)
+    out = []
+    for ev in events:
+        if types and ev.type not in types:
+            continue
+        fill_actors(ev, index)
+        fill_places(ev, index)
+        fill_dates(ev, timexes, doc)
+        ev.modality = modality_rules.classify(ev.head, ev.dates, ref)
+        if ev.type == "statement":
+            ev.quote = quotes.quote_for(doc, ev.head)
+            ev.content = quotes.content_for(ev.head)
+        ev.confidence = _confidence(ev)
+        out.append(ev)
+    return out
+
+
+def _confidence(ev: Event) -> float:
+    score = {"phrase": 0.8, "verb": 0.7, "adjective": 0.5, "noun": 0.55}[ev.family]
+    if ev.actors:
+        score += 0.15
+    if ev.places or ev.dates:
+        score += 0.05
+    if ev.modality == "hypothetical":
+        score -= 0.1
+    return round(max(0.05, min(0.99, score)), 2)

@@ -1,0 +1,26 @@
+"""Load the English spaCy pipeline once per process, chosen by configuration."""
+from __future__ import annotations
+
+import functools
+
+import spacy
+from spacy.language import Language
+
+# Components the extraction reads: POS and morphology (tagger + attribute_ruler),
+# lemmas, the dependency parse and named entities. Nothing else is kept running.
+NEEDED = {"tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner"}
+
+
+@functools.lru_cache(maxsize=4)
+def load_pipeline(name: str) -> Language:
+    nlp = spacy.load(name)
+    unused = [p for p in nlp.pipe_names if p not in NEEDED]
+    if unused:
+        nlp.disable_pipes(*unused)
+    # Inputs are bounded by MAX_TEXT_CHARS; spaCy's own default limit is higher anyway.
+    return nlp
+
+
+def describe(nlp: Language) -> dict:
+    return {"name": f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'unknown')}",
+            "version": str(nlp.meta.get("version", "unknown"))}

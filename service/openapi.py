@@ -1,0 +1,110 @@
+"""Build the OpenAPI 3.1 contract from the marshmallow schemas.
+
+`python -m service openapi > openapi.yaml` writes the committed file; a test fails
+when the committed file differs from what this module builds.
+"""
+from __future__ import annotations
+
+import yaml
+from apispec import APISpec
+from apispec.ext.marshmallow import MarshmallowPlugin
+
+from . import schemas
+from .ontology import TYPE_NAMES
+
+PROBLEM = "application/problem+json"
+
+_ERRORS = {
+    "400": "Malformed JSON (syntax, duplicated keys, NaN, nesting too deep).",
+    "401": "API keys are configured and the request has no valid `Authorization: Bearer` key.",
+    "404": "No such path.",
+    "405": "Method not allowed on this path.",
+    "413": "Body larger than MAX_CONTENT_LENGTH (default 1 MiB).",
+    "415": "Content-Type is not application/json.",
+    "422": "The JSON is well formed but not a valid request: see `errors` for each field.",
+    "500": "Unexpected error; the body carries no internals, the log has the request id.",
+    "503": "Overloaded or past the request time budget; retry after `Retry-After` seconds.",
+}
+
+
+def _problem_responses(*codes: str) -> dict:
+    return {code: {"description": _ERRORS[code], "content": {PROBLEM: {"schema": "Problem"}}} for code in codes}
+
+
+def _json(schema: str, description: str) -> dict:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+_REQUEST_ID = {"X-Request-ID": {"description": "The caller's X-Request-ID, or one generated for this request.",
+                                "schema": {"type": "string"}}}
+
+
+def build_spec() -> APISpec:
+    spec = APISpec(
+        title="Event extraction service",
+        version="1.0.0",
+        openapi_version="3.1.0",
+        plugins=[MarshmallowPlugin()],
+        info={"description": "Extracts the events a news article reports (meetings, visits, statements, "
+                             "negotiations, proposals, agreements, rejections, accusations, demands, threats, "
+                             "attacks) with their actors, places and dates. Every error is an RFC 9457 "
+                             "problem+json document. Field meanings: see the schemas below.",
+              "license": {"name": "MIT", "identifier": "MIT"}},
+    )
+    for name in ("ExtractRequest", "BatchRequest", "ExtractResponse", "BatchResponse", "EventTypesResponse",
+                 "Status", "Problem"):
+        spec.components.schema(name, schema=getattr(schemas, name + "Schema"))
+    spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer",
+                                                   "description": "Required on /v1 routes when the service is "
+                                                                  "started with API_KEYS."})
+    v1_errors = ("401", "404", "405", "500", "503")
+    body_errors = ("400", "413", "415", "422")
+    spec.path("/v1/extract", operations={"post": {
+        "operationId": "extract", "summary": "Extract the events of one article",
+        "security": [{}, {"bearerAuth": []}],
+        "requestBody": {"required": True, "content": {"application/json": {"schema": "ExtractRequest",
+                        "example": {"id": "a1", "text": "Blinken met Netanyahu in Jerusalem on Monday.",
+                                    "published_at": "2024-08-20"}}}},
+        "responses": {"200": {**_json("ExtractResponse", "The events, the document index and the reference date."),
+                              "headers": _REQUEST_ID},
+                      **_problem_responses(*body_errors, *v1_errors)}}})
+    spec.path("/v1/extract/batch", operations={"post": {
+        "operationId": "extractBatch", "summary": "Extract the events of up to 64 articles, answered in order",
+        "security": [{}, {"bearerAuth": []}],
+        "requestBody": {"required": True, "content": {"application/json": {"schema": "BatchRequest"}}},
+        "responses": {"200": {**_json("BatchResponse", "One result per document, in request order."),
+                              "headers": _REQUEST_ID},
+                      **_problem_responses(*body_errors, *v1_errors)}}})
+    spec.path("/v1/event-types", operations={"get": {
+        "operationId": "eventTypes", "summary": "The event ontology: types, roles, CAMEO and PLOVER codes",
+        "security": [{}, {"bearerAuth": []}],
+        "responses": {"200": _json("EventTypesResponse", f"The {len(TYPE_NAMES)} event types."),
+                      **_problem_responses(*v1_errors)}}})
+    spec.path("/healthz", operations={"get": {
+        "operationId": "health", "summary": "Liveness: the process answers",
+        "responses": {"200": _json("Status", "Alive."), **_problem_responses("405", "500")}}})
+    spec.path("/readyz", operations={"get": {
+        "operationId": "ready", "summary": "Readiness: the language pipeline is loaded",
+        "responses": {"200": _json("Status", "Ready to extract."),
+                      **_problem_responses("405", "500", "503")}}})
+    spec.path("/openapi.yaml", operations={"get": {
+        "operationId": "contract", "summary": "This contract",
+        "responses": {"200": {"description": "The OpenAPI document.",
+                              "content": {"application/yaml": {"schema": {"type": "string"}}}},
+                      **_problem_responses("405", "500")}}})
+    spec.path("/docs", operations={"get": {
+        "operationId": "docs", "summary": "Interactive documentation rendered from this contract",
+        "responses": {"200": {"description": "An HTML page (Swagger UI, served locally).",
+                              "content": {"text/html": {"schema": {"type": "string"}}}},
+                      **_problem_responses("405", "500")}}})
+    spec.path("/docs/assets/{name}", operations={"get": {
+        "operationId": "docsAsset", "summary": "Static files of the documentation page (Swagger UI, shipped locally)",
+        "parameters": [{"name": "name", "in": "path", "required": True, "schema": {"type": "string"}}],
+        "responses": {"200": {"description": "The file.",
+                              "content": {"*/*": {"schema": {"type": "string"}}}},
+                      **_problem_responses("404", "405", "500")}}})
+    return spec
+
+
+def render() -> str:
+    return yaml.safe_dump(build_spec().to_dict(), sort_keys=False, allow_unicode=True, width=100)

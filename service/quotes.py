@@ -1,0 +1,56 @@
+"""Direct quotations and reported content of statements.
+
+Quotation spans are paired straight or curly marks; an unpaired mark is ignored,
+never an error. A quote belongs to a speech verb in its sentence, or to the verb
+right after it ('"...," Mr. Biden told reporters').
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+_QUOTE = re.compile(r"“([^”“]{2,}?)”|\"([^\"\n]{2,}?)\"")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _QUOTE.finditer(text):
+        g = 1 if m.group(1) is not None else 2
+        spans.append((m.start(g), m.end(g)))
+    return spans
+
+
+def _doc_quotes(doc: Doc) -> list[tuple[int, int]]:
+    if not doc.user_data.get("quotes"):
+        doc.user_data["quotes"] = quote_spans(doc.text) or [(-1, -1)]
+    return [q for q in doc.user_data["quotes"] if q[0] >= 0]
+
+
+def quote_near(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    return quote_for(doc, verb)
+
+
+def quote_for(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    sent = verb.sent
+    best = None
+    for s, e in _doc_quotes(doc):
+        inside = sent.start_char <= s and e <= sent.end_char + 1
+        # A quotation that runs up to this sentence and ends right before the speech verb.
+        before = s < sent.start_char <= e + 2 and verb.idx - e < 40
+        if inside or before:
+            if best is None or abs(s - verb.idx) < abs(best[0] - verb.idx):
+                best = (s, e)
+    return best
+
+
+def content_for(verb: Token) -> tuple[int, int] | None:
+    """The clause of indirect speech: 'said [that] <content>'."""
+    for c in verb.children:
+        if c.dep_ == "ccomp":
+            toks = [t for t in c.subtree if not (t.dep_ == "mark" and t.lower_ == "that" and t.head is c)]
+            toks = [t for t in toks if not t.is_punct or t.i not in (c.left_edge.i, c.right_edge.i)]
+            if toks:
+                start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+                return start, end
+    return None
