@@ -31,7 +31,7 @@ def _reject_constant(name):
 def _json_body():
     if request.mimetype != "application/json":
         raise Problem(415, "Send the body as JSON with 'Content-Type: application/json'.")
-    raw = request.get_data(cache=False)
+    raw = request.get_data()
     try:
         return json.loads(raw.decode("utf-8"), object_pairs_hook=_reject_duplicates, parse_constant=_reject_constant)
     except UnicodeDecodeError:

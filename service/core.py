@@ -32,6 +32,7 @@ def extract(nlp: Language, text: str, published_at: dt.date | None = None, types
 def extract_many(nlp: Language, requests: list[dict]) -> list[dict]:
     """Several articles through one `nlp.pipe`, each answered as `extract` would."""
     blanked = [clean.blank(r["text"], clean.noise_spans(r["text"])) for r in requests]
+    triggers.prepare(nlp.vocab)
     with nlp.memory_zone():   # strings interned for these docs are freed when the zone ends
         return [_respond(nlp, r, doc) for r, doc in zip(requests, nlp.pipe(blanked))]
 

@@ -36,7 +36,7 @@ class ReferenceDate(fields.Field):
 
 
 class ExtractRequestSchema(Schema):
-    text = fields.String(required=True, validate=validate.Length(min=1),
+    text = fields.String(required=True, validate=[validate.Length(min=1), validate.Regexp(r"\s*\S", error="Text is empty or whitespace only.")],
                          metadata={"description": "Raw text of one news article (page chrome included is fine). "
                                                   "Offsets in the response index this string as Unicode code points. "
                                                   "At most MAX_TEXT_CHARS characters (default 100,000)."})
@@ -44,7 +44,8 @@ class ExtractRequestSchema(Schema):
                        metadata={"description": "Caller's document id, echoed back in the response."})
     published_at = ReferenceDate(metadata={
         "description": "Publication date (ISO 8601 date or date-time): the reference for relative dates.",
-        "type": "string", "example": "2024-08-19"})
+        "anyOf": [{"type": "string", "format": "date"}, {"type": "string", "format": "date-time"}],
+        "example": "2024-08-19"})
     types = fields.List(fields.String(validate=validate.OneOf(TYPE_NAMES)), validate=validate.Length(min=1),
                         metadata={"description": "Only return events of these types (default: all)."})
 
@@ -53,13 +54,9 @@ class ExtractRequestSchema(Schema):
         self.max_text_chars = max_text_chars
 
     @validates("text")
-    def _text_has_content(self, value, **kwargs):
-        if not value.strip():
-            raise ValidationError("Text is empty or whitespace only.")
+    def _text_fits(self, value, **kwargs):
         if len(value) > self.max_text_chars:
             raise ValidationError(f"Text is longer than {self.max_text_chars} characters.")
-        if "\x00" in value:
-            raise ValidationError("Text contains a NUL character.")
         if any(0xD800 <= ord(c) <= 0xDFFF for c in value):
             raise ValidationError("Text contains a lone surrogate: not valid Unicode.")
 

@@ -44,14 +44,19 @@ def build_matcher(vocab) -> Matcher:
     return matcher
 
 
-_MATCHERS: dict[int, Matcher] = {}
+_MATCHERS: dict[int, tuple[Matcher, dict[int, tuple[str, str]]]] = {}
 
 
-def _matcher_for(doc: Doc) -> Matcher:
-    key = id(doc.vocab)
+def prepare(vocab) -> None:
+    """Build the matcher for a vocab. Call it outside `nlp.memory_zone()`: strings interned inside a
+    zone are freed when it ends, and the match labels must outlive every request."""
+    key = id(vocab)
     if key not in _MATCHERS:
-        _MATCHERS[key] = build_matcher(doc.vocab)
-    return _MATCHERS[key]
+        matcher = build_matcher(vocab)
+        labels = {vocab.strings[name]: tuple(name.split("|")) for name in
+                  (f"{t}|{f}" for t in LEXICON for f in ("verb", "noun", "adjective", "phrase"))
+                  if name in vocab.strings}
+        _MATCHERS[key] = (matcher, labels)
 
 
 def _phrase_head(doc: Doc, start: int, end: int) -> Token:
@@ -64,9 +69,11 @@ def _phrase_head(doc: Doc, start: int, end: int) -> Token:
 
 def find(doc: Doc) -> list[Trigger]:
     """Every lexicon match; a phrase wins over the single words it covers of other families."""
+    prepare(doc.vocab)
+    matcher, labels = _MATCHERS[id(doc.vocab)]
     found: list[Trigger] = []
-    for match_id, start, end in _matcher_for(doc)(doc):
-        event_type, family = doc.vocab.strings[match_id].split("|")
+    for match_id, start, end in matcher(doc):
+        event_type, family = labels[match_id]
         head = _phrase_head(doc, start, end) if family == "phrase" else doc[start]
         found.append(Trigger(event_type, start, end, head, family))
     phrases = [t for t in found if t.family == "phrase"]

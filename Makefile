@@ -1,0 +1,52 @@
+# The two commands a user needs: `make serve` and `make test`. Everything installs into .venv from the
+# hash-locked requirements, so a fresh machine with Python 3.11 needs nothing else.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8000
+SHARED ?= ../shared
+
+.PHONY: serve test install install-dev eval eval-explain eval-dates openapi lock clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.runtime: requirements/runtime.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/runtime.txt
+	touch $@
+
+$(VENV)/.dev: requirements/runtime.txt requirements/dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
+		-r requirements/runtime.txt -r requirements/dev.txt
+	touch $@ $(VENV)/.runtime
+
+install: $(VENV)/.runtime
+install-dev: $(VENV)/.dev
+
+serve: $(VENV)/.runtime
+	PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py
+
+test: $(VENV)/.dev
+	$(BIN)/python -m pytest
+
+eval: $(VENV)/.dev
+	$(BIN)/python -m eval.seeds
+
+eval-explain: $(VENV)/.dev
+	$(BIN)/python -m eval.seeds --explain
+
+eval-dates: $(VENV)/.dev
+	$(BIN)/python -m eval.dates $(SHARED)/eval/external/timex_tbaq.jsonl
+
+openapi: $(VENV)/.runtime
+	$(BIN)/python -m service openapi > openapi.yaml
+
+lock: $(VENV)/.dev
+	$(BIN)/python -m pip install --quiet pip-tools
+	cd requirements && ../$(BIN)/pip-compile -q --generate-hashes --allow-unsafe --strip-extras \
+		--no-emit-index-url --no-emit-find-links -o runtime.txt runtime.in
+	cd requirements && ../$(BIN)/pip-compile -q --generate-hashes --allow-unsafe --strip-extras \
+		--no-emit-index-url --no-emit-find-links -o dev.txt dev.in
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis
