@@ -75,7 +75,7 @@ class PlaceRef:
 def _clean_name(s: str) -> str:
     s = re.sub(r"[’']s$", "", s.strip())
     s = re.sub(r"^(the|The)\s+", "", s)
-    return s.strip(" ,.;:\"“”")
+    return s.strip(" ,;:\"“”")
 
 
 def _surname(name: str) -> str:
@@ -258,12 +258,12 @@ class DocIndex:
                 cname = gazetteer.country_name(code) or name
             elif hit is not None and hit.kind == "country":
                 cname = hit.name
-            elif hit is not None:
-                cname = hit.name
+            elif hit is not None and gazetteer.is_capital(hit):
+                cname = gazetteer.country_name(hit.country_code) or hit.name   # "Washington said" = the US
             else:
                 return None
             key = ("country", cname)
-            actor = self._by_key.get(key) or self._new_actor(key, cname, "country" if (hit is None or hit.kind == "country") else "group")
+            actor = self._by_key.get(key) or self._new_actor(key, cname, "country")
             return ActorRef(actor, s, end)
         return None
 
@@ -293,6 +293,18 @@ class DocIndex:
 
     def _described(self, tok: Token) -> list[ActorRef]:
         lemma = tok.lemma_.lower()
+        for c in tok.children:   # "the Arabic-language broadcaster Al-Ghad": the name, not the description
+            if c.dep_ in ("appos", "compound") and c.i > tok.i and c.i in self._ent_of and \
+                    self._label.get(c.i) in ("PERSON", "ORG"):
+                return self.actors_at(self.doc[self._ent_of[c.i].end - 1])
+        if tok.tag_ in ("NN", "NNP") and lemma in PERSON_NOUNS and \
+                any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            holder = self._title_holder(tok)
+            if holder is not None:
+                start = tok.left_edge.idx if tok.left_edge.lower_ != "the" else tok.left_edge.idx + 4
+                end = tok.right_edge.idx + len(tok.right_edge) if tok.right_edge.i - tok.i <= 3 else tok.idx + len(tok)
+                self._mention(holder, start, end, tok.i)
+                return [ActorRef(holder, start, end)]
         mods = [c for c in tok.children if c.dep_ in _MOD_DEPS and (c.i in self._ent_of or gazetteer.is_demonym(c.text))]
         if lemma not in ACTOR_NOUNS and tok.lower_ not in ACTOR_NOUNS:
             return []
@@ -341,6 +353,13 @@ class DocIndex:
             refs.append(ActorRef(actor, start, end))
         return refs
 
+    def _title_holder(self, tok: Token) -> Actor | None:
+        """'the U.S. secretary of state' is the one person whose title says so."""
+        words = [t.lower_ for t in tok.subtree if not t.is_punct and t.dep_ != "det"]
+        phrase = " ".join(words[words.index(tok.lower_):]) if tok.lower_ in words else tok.lower_
+        holders = [a for a in self.actors if a.kind == "person" and a.title and phrase in a.title.lower()]
+        return holders[0] if len(holders) == 1 else None
+
     def _np_left(self, tok: Token) -> int:
         left = tok.i
         for c in sorted((c for c in tok.children if c.i < tok.i and c.dep_ in _NP_LEFT_DEPS), key=lambda t: t.i):
@@ -369,6 +388,13 @@ class DocIndex:
             kinds = ("organization", "group", "country")
         else:
             return None
+        root = tok.sent.root
+        if low in ("his", "her", "its", "their") and tok.i < root.i:
+            subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i), None)
+            if subj is not None and subj.pos_ != "PRON":
+                refs = self.actors_at(subj)
+                if refs and refs[0].actor.kind in kinds:
+                    return ActorRef(refs[0].actor, tok.idx, tok.idx + len(tok))
         sent_start = tok.sent.start
         for i, actor in sorted(self._recent, key=lambda x: -x[0]):
             if i >= tok.i:

