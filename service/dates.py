@@ -120,6 +120,8 @@ def tense_at(doc: Doc | None, start: int, end: int) -> str:
     if span is None or not len(span):
         return "present"
     tok = span.root
+    if tok.dep_ in ("nmod", "compound") and tok.head.pos_ == "NOUN" and tok.head.i > tok.i:
+        return "past"   # a date naming an event: "the October 7 attack"
     if tok.i > 0 and doc[tok.i - 1].lower_ in _FORWARD_PREPS or tok.head.lower_ in _FORWARD_PREPS:
         return "future"
     if tok.head.lower_ in _BACKWARD_PREPS or (tok.i > 0 and doc[tok.i - 1].lower_ in _BACKWARD_PREPS):
@@ -129,7 +131,7 @@ def tense_at(doc: Doc | None, start: int, end: int) -> str:
             break
         if tok.lower_ in _FUTURE_MODIFIERS or any(c.lower_ in _FUTURE_MODIFIERS for c in tok.children):
             return "future"
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return "present"
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
@@ -140,12 +142,12 @@ def tense_at(doc: Doc | None, start: int, end: int) -> str:
             return "future"
         if tok.tag_ == "VBN" and tok.lemma_ in _FUTURE_GOVERNORS and not any(a.lower_ in ("has", "have", "had") for a in auxes):
             return "future"  # "talks scheduled for Thursday", "set for Monday"
-        if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or \
+        if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or (tok.tag_ == "VBN" and not auxes) or \
                 (tok.tag_ == "VBN" and any(a.lower_ in ("has", "have", "had", "'ve") for a in auxes)):
             return "past"
         if tok.dep_ == "xcomp" and tok.head.lemma_ in _FUTURE_GOVERNORS:
             return "future"  # "set to meet on Monday", "expected to vote in May"
-        if tok.dep_ in ("xcomp", "pcomp", "acl") and tok.head is not tok:
+        if tok.dep_ in ("xcomp", "pcomp", "acl") and tok.head.i != tok.i:
             tok = tok.head
             continue
         break

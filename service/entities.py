@@ -344,7 +344,7 @@ class DocIndex:
             e = self._ent_of.get(g.i)
             g_start = e.start_char if e is not None else g.idx
             g_end = e.end_char if e is not None else g.idx + len(g)
-            last = g is groups[-1]
+            last = g.i == groups[-1].i
             start, end = (g_start, tok.idx + len(tok)) if last else (g_start, g_end)
             name = f"{self.text[g_start:g_end]} {tok.text}"
             key = ("desc", lemma, affiliation, name.lower())

@@ -62,7 +62,7 @@ class Event:
 def _governing_verb(tok: Token) -> Token | None:
     t = tok
     for _ in range(4):
-        if t.head is t:
+        if t.head.i == t.i:
             return t if t.pos_ in ("VERB", "AUX") else None
         t = t.head
         if t.pos_ in ("VERB", "AUX"):
@@ -201,7 +201,7 @@ def _subjects(v: Token) -> list[Token]:
     t = v
     for _ in range(4):
         # The trigger's own passive subject is its patient; a governing "X has been involved in" is agentive.
-        deps = ("nsubj", "csubj") if t is v else ("nsubj", "csubj", "nsubjpass")
+        deps = ("nsubj", "csubj") if t.i == v.i else ("nsubj", "csubj", "nsubjpass")
         subs = [c for c in t.children if c.dep_ in deps]
         if subs:
             if t.dep_ == "relcl" and subs[0].lower_ in _RELATIVE:
@@ -212,7 +212,7 @@ def _subjects(v: Token) -> list[Token]:
             return agent
         if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return [t.head, *t.head.conjuncts]
-        if t.dep_ in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "relcl") and t.head is not t:
+        if t.dep_ in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "relcl") and t.head.i != t.i:
             if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN"):
                 return [t.head]
             t = t.head
@@ -417,7 +417,7 @@ def fill_places(ev: Event, index: DocIndex) -> None:
     found: list[tuple[PlaceRef, str]] = []
     for a in anchors:
         for c in a.children:
-            if c.dep_ in OBJ and ev.type == "visit" and a is h:
+            if c.dep_ in OBJ and ev.type == "visit" and a.i == h.i:
                 ref = index.place_at(c)
                 if ref:
                     found.append((ref, "origin" if h.lemma_ in ("leave", "depart") else "destination"))
@@ -443,13 +443,21 @@ def fill_places(ev: Event, index: DocIndex) -> None:
             ev.places.append((ref, role))
 
 
-def fill_dates(ev: Event, timexes: list[Timex], doc: Doc) -> None:
-    """Dates tied to this trigger: the expression's head attaches to it (or to its governing verb)."""
+def fill_dates(ev: Event, timexes: list[Timex], doc: Doc, event_heads: set[int]) -> None:
+    """Dates tied to this trigger: the expression attaches to it, to the verb it is subject or object of,
+    or to a participle or relative clause on it ("the proposal outlined by Biden in May")."""
     h = ev.head
     anchors = {h.i}
-    gov = _governing_verb(h) if h.pos_ in ("NOUN", "PROPN") else None
-    if gov is not None and h.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
-        anchors.add(gov.i)
+    if h.pos_ in ("NOUN", "PROPN"):
+        gov = _governing_verb(h)
+        via_agent = h.dep_ == "pobj" and h.head.dep_ == "agent"
+        if gov is not None and (h.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") or via_agent):
+            anchors.add(gov.i)
+            anchors.update(c.i for c in gov.children if c.dep_ == "xcomp")   # "talks are set to take place this week"
+            anchors.update(x.i for c in gov.children if c.dep_ == "xcomp" for x in c.children if x.dep_ == "xcomp")
+        anchors.update(c.i for c in h.children if c.dep_ in ("acl", "relcl"))
+    elif h.dep_ == "advcl" and h.tag_ == "VBG":
+        anchors.add(h.head.i)   # "said on Monday, stating that ..."
     for tx in timexes:
         if tx.kind != "date":
             continue
@@ -457,16 +465,14 @@ def fill_dates(ev: Event, timexes: list[Timex], doc: Doc) -> None:
         if span is None or span.sent.start != h.sent.start:
             continue
         t = span.root
-        for _ in range(3):
-            if t.head is t:
+        for _ in range(6):
+            if t.head.i == t.i:
                 break
             t = t.head
-            if t.i in anchors:
+            if t.i in anchors or ev.start <= t.i < ev.end:
                 ev.dates.append(tx)
                 break
-            if t.pos_ in ("VERB", "AUX") or t.i in range(ev.start, ev.end):
-                if t.i in range(ev.start, ev.end):
-                    ev.dates.append(tx)
+            if t.pos_ in ("VERB", "AUX") or t.i in event_heads:
                 break
 
 
@@ -519,12 +525,13 @@ def extract(doc: Doc, triggers: list[Trigger], index: DocIndex, timexes: list[Ti
             events.append(Event(extra, t.start, t.end, t.head, t.family))
     events = _merge_linked(events)
     out = []
+    heads = {ev.head.i for ev in events}
     for ev in events:
         if types and ev.type not in types:
             continue
         fill_actors(ev, index)
         fill_places(ev, index)
-        fill_dates(ev, timexes, doc)
+        fill_dates(ev, timexes, doc, heads - {ev.head.i})
         ev.modality = modality_rules.classify(ev.head, ev.dates, ref)
         if ev.type == "statement":
             ev.quote = quotes.quote_for(doc, ev.head)

@@ -24,7 +24,7 @@ _PLAN_MODIFIERS = {"upcoming", "planned", "scheduled", "next", "forthcoming", "c
 def _clause_chain(tok: Token, depth: int = 3) -> list[Token]:
     chain, t = [tok], tok
     for _ in range(depth):
-        if t.head is t:
+        if t.head.i == t.i:
             break
         t = t.head
         chain.append(t)
@@ -33,12 +33,35 @@ def _clause_chain(tok: Token, depth: int = 3) -> list[Token]:
     return chain
 
 
+# Entities that exist whatever becomes of them: "Under the proposal, troops would ..." still reports a proposal.
+_EXISTING = {"proposal", "plan", "framework", "offer", "initiative", "roadmap", "statement", "remark", "demand"}
+# Prepositions that frame a clause rather than take part in it.
+_FRAMING_PREPS = {"under", "according", "despite", "amid", "after", "following", "regarding", "about"}
+_PURPOSE_GOVERNORS = {"leave", "go", "travel", "arrive", "come", "fly", "head", "return", "meet", "send", "plan",
+                      "intend", "hope", "want", "aim", "seek", "prepare", "schedule"}
+
+
+def _own_clause_only(head: Token) -> bool:
+    """Nouns whose modality is their own, not their governing verb's."""
+    if head.pos_ not in ("NOUN", "PROPN") and head.dep_ != "prep":
+        return False
+    if head.lemma_ in _EXISTING or head.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ in _FRAMING_PREPS
+
+
+def _future_frame(verb: Token) -> bool:
+    if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in _PLAN_GOVERNORS
+
+
 def classify(head: Token, dates, ref: dt.date | None = None) -> str:
-    chain = _clause_chain(head)
+    chain = [head] if _own_clause_only(head) else _clause_chain(head)
     for t in chain:
         if any(c.dep_ == "neg" for c in t.children):
             return "negated"
-        if t is not head and t.lemma_ in _NEG_GOVERNORS:
+        if t.i != head.i and t.lemma_ in _NEG_GOVERNORS:
             return "negated"
     for t in chain:
         kids = list(t.children)
@@ -46,7 +69,7 @@ def classify(head: Token, dates, ref: dt.date | None = None) -> str:
             return "hypothetical"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in kids):
             return "hypothetical"
-        if t.lower_ in _HYPOTHETICAL_WORDS and t is not head:
+        if t.lower_ in _HYPOTHETICAL_WORDS and t.i != head.i:
             return "hypothetical"
     if any(c.lower_ in _HYPOTHETICAL_WORDS and c.dep_ in ("amod", "det", "advmod") for c in head.children):
         return "hypothetical"
@@ -54,11 +77,18 @@ def classify(head: Token, dates, ref: dt.date | None = None) -> str:
         kids = list(t.children)
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in kids):
             return "planned"
-        if t is not head and t.lemma_ in _PLAN_GOVERNORS and head.dep_ in ("xcomp",) or \
-                (t.lemma_ in _PLAN_GOVERNORS and t.tag_ == "VBN" and t is not head):
+        if t.i != head.i and t.lemma_ in _PLAN_GOVERNORS and head.dep_ in ("xcomp",) or \
+                (t.lemma_ in _PLAN_GOVERNORS and t.tag_ == "VBN" and t.i != head.i):
             return "planned"
     if any(c.lower_ in _PLAN_MODIFIERS and c.dep_ == "amod" for c in head.children):
         return "planned"
+    if head.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) \
+            and head.head.lemma_ in _PURPOSE_GOVERNORS:
+        return "planned"   # "left Cairo to consult with the leadership"
+    clause = head if head.pos_ in ("VERB", "AUX") else head.head
+    if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("before", "until") for c in clause.children) \
+            and _future_frame(clause.head):
+        return "planned"   # "set to meet on Monday before talks resume"
     if ref is not None and dates and all(d.range is not None and d.range[0] > ref for d in dates):
         return "planned"
     return "asserted"

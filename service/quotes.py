@@ -48,7 +48,7 @@ def content_for(verb: Token) -> tuple[int, int] | None:
     """The clause of indirect speech: 'said [that] <content>'."""
     for c in verb.children:
         if c.dep_ == "ccomp":
-            toks = [t for t in c.subtree if not (t.dep_ == "mark" and t.lower_ == "that" and t.head is c)]
+            toks = [t for t in c.subtree if not (t.dep_ == "mark" and t.lower_ == "that" and t.head.i == c.i)]
             toks = [t for t in toks if not t.is_punct or t.i not in (c.left_edge.i, c.right_edge.i)]
             if toks:
                 start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
