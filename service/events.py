@@ -92,7 +92,7 @@ def keep(t: Trigger, doc: Doc, index: DocIndex) -> bool:
         # almost always a misparse of the subject ("truce talks resume").
         if h.dep_ == "compound" and h.head.lemma_ not in _EVENT_HEADS and h.tag_ not in ("NNS", "NNPS"):
             return False
-        if _is_sought(h):
+        if _is_sought(h) or _is_generic(h):
             return False
         if h.lemma_ == "talk" and h.tag_ not in ("NNS", "NNPS") and h.lower_ != "talks":
             return False
@@ -180,6 +180,15 @@ def _is_demanded_content(h: Token) -> bool:
     if gov.lemma_.lower() in _CONTENT_GOVERNORS or gov.lemma_ in _DEMAND_VERBS:
         return True
     return any(c.dep_ in SUBJ and c.lemma_.lower() in _CONTENT_GOVERNORS for c in gov.children)
+
+
+def _is_generic(noun: Token) -> bool:
+    """'Visits are important': a bare plural subject of a present-tense evaluation names a kind, not an event."""
+    if noun.tag_ != "NNS" or noun.dep_ != "nsubj" or any(
+            c.dep_ in ("det", "poss", "amod", "compound", "nummod", "prep", "nmod") for c in noun.children):
+        return False
+    verb = noun.head
+    return verb.lemma_ == "be" and verb.tag_ in ("VBP", "VBZ") and any(c.dep_ in ("acomp", "attr") for c in verb.children)
 
 
 def _is_sought(noun: Token) -> bool:

@@ -1,0 +1,181 @@
+"""The extraction core on short sentences: one test per trigger family, modality, arguments and noise."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from service.core import extract
+
+REF = dt.date(2024, 8, 20)   # a Tuesday
+
+
+def events(nlp, text, ref=REF):
+    return extract(nlp, text, ref)["events"]
+
+
+def one(nlp, text, type_, ref=REF):
+    found = [e for e in events(nlp, text, ref) if e["type"] == type_]
+    assert len(found) == 1, (text, [(e["type"], e["trigger"]["text"]) for e in events(nlp, text, ref)])
+    return found[0]
+
+
+def actors(ev, role=None):
+    return {a["name"] for a in ev["actors"] if role is None or a["role"] == role}
+
+
+# ---- one family per type -----------------------------------------------------------------
+
+def test_meeting_verb_with_participants_place_and_date(nlp):
+    ev = one(nlp, "Antony Blinken met Benjamin Netanyahu in Jerusalem on Monday.", "meeting")
+    assert ev["trigger"]["text"] == "met" and ev["modality"] == "asserted"
+    assert actors(ev, "participant") == {"Antony Blinken", "Benjamin Netanyahu"}
+    assert [(p["name"], p["country_code"], p["role"]) for p in ev["places"]] == [("Jerusalem", "IL", "location")]
+    assert [d["value"] for d in ev["dates"]] == ["2024-08-19"]
+
+
+def test_visit_destination_and_origin(nlp):
+    ev = one(nlp, "The French president arrived in Cairo on Sunday.", "visit")
+    assert [(p["name"], p["role"]) for p in ev["places"]] == [("Cairo", "destination")]
+    ev = one(nlp, "The Hamas delegation left Cairo on Tuesday.", "visit")
+    assert [(p["name"], p["role"]) for p in ev["places"]] == [("Cairo", "origin")]
+
+
+def test_generic_noun_is_no_event(nlp):
+    assert not [e for e in events(nlp, "Diplomats say visits are important.") if e["type"] == "visit"]
+
+
+def test_statement_with_quote_speaker_after_and_addressee(nlp):
+    text = "“There’s an offer out there that’s rational,” Mr. Biden told reporters."
+    ev = one(nlp, text, "statement")
+    assert ev["quote"]["text"] == "There’s an offer out there that’s rational,"
+    assert text[ev["quote"]["start"]:ev["quote"]["end"]] == ev["quote"]["text"]
+    assert {(a["name"], a["role"]) for a in ev["actors"]} >= {("Biden", "speaker"), ("reporters", "addressee")}
+
+
+def test_indirect_speech_content(nlp):
+    ev = one(nlp, "Osama Hamdan said that the group would only engage in talks on implementation.", "statement")
+    assert ev["content"]["text"].startswith("the group would only engage")
+    assert actors(ev, "speaker") == {"Osama Hamdan"}
+
+
+def test_unpaired_quote_never_raises(nlp):
+    ev = one(nlp, "“We are ready, the spokesman said of the plan.", "statement")
+    assert ev["quote"] is None
+
+
+def test_negotiation_between_parties_with_mediators(nlp):
+    ev = one(nlp, "Negotiations between Israel and Hamas resumed in Doha.", "negotiation")
+    assert actors(ev, "participant") == {"Israel", "Hamas"}
+    assert [p["name"] for p in ev["places"]] == ["Doha"]
+    ev = one(nlp, "Egypt mediated the talks.", "negotiation")
+    assert actors(ev, "mediator") == {"Egypt"}
+
+
+def test_proposal_with_author(nlp):
+    ev = one(nlp, "The U.S. plan did not address the main disagreements.", "proposal")
+    assert actors(ev, "agent") == {"United States"}
+
+
+def test_agreement_targets_the_author_of_the_proposal(nlp):
+    ev = one(nlp, "Netanyahu agreed to a new U.S. proposal.", "agreement")
+    assert actors(ev, "agent") == {"Netanyahu"} and actors(ev, "target") == {"United States"}
+
+
+def test_rejection_and_dismissed_as_is_also_a_statement(nlp):
+    found = {e["type"] for e in events(nlp, "Hamas dismissed the progress as mere illusions.")}
+    assert {"rejection", "statement"} <= found
+    assert "statement" not in {e["type"] for e in events(nlp, "Hamas rejected the offer.")}
+
+
+def test_accusation_with_target(nlp):
+    ev = one(nlp, "Iran accused Israel of sabotage.", "accusation")
+    assert actors(ev, "agent") == {"Iran"} and actors(ev, "target") == {"Israel"}
+
+
+def test_demand_phrase(nlp):
+    ev = one(nlp, "Hamas called for an end to the blockade.", "demand")
+    assert ev["trigger"]["text"] == "called for" and actors(ev, "agent") == {"Hamas"}
+
+
+def test_threat_phrase_is_not_a_statement(nlp):
+    found = [(e["type"], e["trigger"]["text"]) for e in events(nlp, "Hezbollah vowed to retaliate.")]
+    assert found == [("threat", "vowed to retaliate")]
+
+
+def test_attack_with_place(nlp):
+    ev = one(nlp, "The assassination of the commander in Beirut shocked the region.", "attack")
+    assert [p["name"] for p in ev["places"]] == ["Beirut"]
+
+
+def test_several_events_in_one_sentence(nlp):
+    types = [e["type"] for e in events(nlp, "Hamas rejected the framework, stating that it aligned with Israel's conditions.")]
+    assert "rejection" in types and "statement" in types
+
+
+# ---- modality ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, type_, expected", [
+    ("Blinken met Netanyahu on Monday.", "meeting", "asserted"),
+    ("Hamas did not attend the talks in Doha.", "negotiation", "negated"),
+    ("Blinken is set to meet Israeli leaders on Monday.", "meeting", "planned"),
+    ("Blinken will visit Cairo next week.", "visit", "planned"),
+    ("Hamas would only engage in talks if Israel withdrew.", "negotiation", "hypothetical"),
+    ("Officials fear potential attacks by Iran.", "attack", "hypothetical"),
+])
+def test_modality(nlp, text, type_, expected):
+    assert one(nlp, text, type_)["modality"] == expected
+
+
+# ---- actors ---------------------------------------------------------------------------------
+
+def test_one_canonical_name_per_person(nlp):
+    text = ("Secretary of State Antony J. Blinken arrived in Israel. Mr. Blinken met Netanyahu. "
+            "Blinken later flew to Cairo.")
+    result = extract(nlp, text, REF)
+    blinken = [a for a in result["entities"]["actors"] if a["name"].endswith("Blinken")]
+    assert len(blinken) == 1 and blinken[0]["name"] == "Antony J. Blinken"
+    assert blinken[0]["title"] == "Secretary of State"
+    assert len(blinken[0]["mentions"]) >= 3
+
+
+def test_described_actor_and_its_anaphor(nlp):
+    text = "A senior Hamas official rejected the offer. The official said talks had stalled."
+    evs = events(nlp, text)
+    rej = next(e for e in evs if e["type"] == "rejection")
+    stmt = next(e for e in evs if e["type"] == "statement")
+    assert rej["actors"][0]["name"] == "A senior Hamas official" and rej["actors"][0]["kind"] == "person"
+    assert rej["actors"][0]["affiliation"] == "Hamas"
+    assert stmt["actors"][0]["name"] == "A senior Hamas official"
+
+
+def test_coordinated_modifiers_are_two_parties(nlp):
+    ev = one(nlp, "Israeli and Hamas officials said disagreements remained.", "statement")
+    assert actors(ev, "speaker") == {"Israeli officials", "Hamas officials"}
+
+
+def test_pronoun_subject_resolves_to_person(nlp):
+    evs = events(nlp, "President Joe Biden spoke on Monday. He said a deal was close.")
+    said = next(e for e in evs if e["trigger"]["text"] == "said")
+    assert said["actors"][0]["name"] == "Joe Biden" and said["actors"][0]["text"] == "He"
+
+
+def test_demonym_affiliation_and_country_codes(nlp):
+    result = extract(nlp, "Israeli negotiators met Qatari mediators in Doha.", REF)
+    ev = next(e for e in result["events"] if e["type"] == "meeting")
+    assert {a["affiliation"] for a in ev["actors"]} == {"Israel", "Qatar"}
+    assert result["entities"]["places"][0]["country_code"] == "QA"
+
+
+# ---- noise ----------------------------------------------------------------------------------
+
+def test_noise_yields_nothing_and_keeps_offsets(nlp):
+    noise = ("Buy Now\nProduct 1 Title\n\nSample text. Lorem ipsum dolor sit amet.\n\nQuantity\n$20.00\n"
+             "Also read\nLeave a Reply\nGet exclusive content with Gulf News WhatsApp channel\n"
+             "Related Articles\nphoto-1723993484098\nImage Credit: AFP\n")
+    assert extract(nlp, noise, REF)["events"] == []
+    result = extract(nlp, noise + "Blinken met Netanyahu in Jerusalem.", REF)
+    ev = result["events"][0]
+    assert noise[0:0] + (noise + "Blinken met")[ev["trigger"]["start"]:ev["trigger"]["end"]] == "met"
+    assert not any(a["name"] in ("AFP", "Lorem") for a in result["entities"]["actors"])
+    assert not result["entities"]["dates"]
