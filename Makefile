@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 SHARED ?= ../shared
 
-.PHONY: serve test install install-dev eval eval-explain eval-dates openapi lock clean
+.PHONY: serve test docker-test install install-dev eval eval-explain eval-dates openapi lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ serve: $(VENV)/.runtime
 
 test: $(VENV)/.dev
 	$(BIN)/python -m pytest
+
+# Needs root and Docker (it installs docker.io and debootstrap when missing): CI runs it after `make test`.
+docker-test: $(VENV)/.dev
+	bash scripts/docker-test.sh
 
 eval: $(VENV)/.dev
 	$(BIN)/python -m eval.seeds

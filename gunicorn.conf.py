@@ -22,3 +22,4 @@ access_log_format = json.dumps({"time": "%(t)s", "request_id": "%({x-request-id}
                                 "path": "%(U)s", "status": "%(s)s", "bytes": "%(B)s", "duration_ms": "%(M)s",
                                 "remote": "%(h)s"})
 wsgi_app = "service.wsgi:app"
+control_socket_disable = True   # no gunicornc here, and the root filesystem is read-only in the container

@@ -30,6 +30,26 @@ def predict(nlp, gold: dict) -> list[dict]:
     return core.extract_many(nlp, reqs)
 
 
+def confidence_halves(gold: dict, preds: list[dict]) -> tuple[float, float, float]:
+    """Precision of the more and the less confident half of the predicted events (does confidence rank?)."""
+    ranked = []
+    for p in preds:
+        g_events = gold[p["id"]]["events"]
+        used = set()
+        for ev in sorted(p["events"], key=lambda e: -e["confidence"]):
+            hit = next((i for i, g in enumerate(g_events) if i not in used and g["type"] == ev["type"]
+                        and g["trigger"]["start"] < ev["trigger"]["end"] and ev["trigger"]["start"] < g["trigger"]["end"]),
+                       None)
+            if hit is not None:
+                used.add(hit)
+            ranked.append((ev["confidence"], hit is not None))
+    ranked.sort(key=lambda r: -r[0])
+    half = len(ranked) // 2
+    top, bottom = ranked[:half], ranked[half:]
+    precision = lambda rows: sum(ok for _, ok in rows) / len(rows) if rows else 0.0
+    return precision(top), precision(bottom), ranked[half][0] if ranked else 0.0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--explain", action="store_true")
@@ -43,6 +63,8 @@ def main(argv=None) -> int:
             for p in preds:
                 f.write(json.dumps(p, ensure_ascii=False) + "\n")
     result = score(gold, {p["id"]: p for p in preds}, explain=a.explain)
+    top, bottom, cut = confidence_halves(gold, preds)
+    print(f"confidence: precision of upper half {top:.3f}, lower half {bottom:.3f} (split at {cut:.2f})")
     if a.json:
         Path(a.json).write_text(json.dumps(result, indent=1))
     return 0

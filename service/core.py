@@ -65,6 +65,14 @@ def _span(text: str, start: int, end: int) -> dict:
     return {"text": text[start:end], "start": start, "end": end}
 
 
+def _trimmed(text: str, start: int, end: int) -> dict:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return _span(text, start, end)
+
+
 def _timex_json(text: str, t: dates.Timex) -> dict:
     out = t.as_json()
     out["text"] = text[t.start:t.end]
@@ -81,7 +89,7 @@ def _event_json(text: str, doc: Doc, n: int, ev: events.Event) -> dict:
         "cameo": info["cameo"],
         "plover": info["plover"],
         "trigger": _span(text, first.idx, last.idx + len(last)),
-        "sentence": _span(text, sent.start_char, sent.end_char),
+        "sentence": _trimmed(text, sent.start_char, sent.end_char),
         "modality": ev.modality,
         "actors": [{**_span(text, r.start, r.end), "name": r.actor.name, "kind": r.actor.kind, "role": role,
                     "title": r.actor.title, "affiliation": r.actor.affiliation} for r, role in ev.actors],

@@ -1,0 +1,48 @@
+"""The contract suite over HTTP against a running service (LIVE_URL), as `make docker-test` runs it."""
+from __future__ import annotations
+
+import json
+import os
+import urllib.request
+
+import pytest
+
+LIVE_URL = os.environ.get("LIVE_URL")
+if not LIVE_URL:
+    pytest.skip("LIVE_URL is not set: these run against a container (make docker-test)", allow_module_level=True)
+
+import jsonschema  # noqa: E402
+import schemathesis  # noqa: E402
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+from tests.conftest import SEEDS, SPEC  # noqa: E402
+
+schema = schemathesis.openapi.from_url(f"{LIVE_URL}/openapi.yaml")
+
+
+@schema.parametrize()
+@settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
+def test_schemathesis_over_http(case):
+    response = case.call(base_url=LIVE_URL)
+    assert response.status_code < 500, response.text[:300]
+    case.validate_response(response)
+
+
+def _validator():
+    schemas = SPEC["components"]["schemas"]
+    body = dict(schemas["ExtractResponse"], **{"$defs": schemas})
+    return jsonschema.Draft202012Validator(json.loads(json.dumps(body).replace("#/components/schemas/", "#/$defs/")))
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem)
+def test_seed_articles_over_http(path):
+    text = path.read_text(encoding="utf-8")
+    req = urllib.request.Request(f"{LIVE_URL}/v1/extract", method="POST", headers={"Content-Type": "application/json"},
+                                 data=json.dumps({"id": path.stem, "text": text}).encode())
+    with urllib.request.urlopen(req, timeout=60) as resp:
+        assert resp.status == 200
+        body = json.loads(resp.read())
+    _validator().validate(body)
+    assert body["id"] == path.stem and body["events"]
+    for ev in body["events"]:
+        assert text[ev["trigger"]["start"]:ev["trigger"]["end"]] == ev["trigger"]["text"]
