@@ -8,9 +8,12 @@ _config = Config.from_env()
 
 bind = f"0.0.0.0:{_config.PORT}"
 workers = _config.WORKERS
-worker_class = "sync"
+# Threads take requests while one extraction per worker runs; the app sheds the rest with a 503.
+worker_class = "gthread"
+threads = _config.THREADS
+worker_connections = _config.THREADS * 4   # accepted connections waiting for a thread stay bounded
 preload_app = True
-timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))   # a backstop; requests are bounded well below it
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", str(int(_config.REQUEST_TIMEOUT_S * 2 + 30))))  # backstop only
 graceful_timeout = 30
 keepalive = 5
 max_requests = 0           # memory zones keep workers flat; no recycling needed

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from pathlib import Path
 
 import swagger_ui_bundle
 from flask import Blueprint, Response, current_app, jsonify, request, send_from_directory
 from marshmallow import ValidationError
 
-from . import core
+from . import budget, core
 from .ontology import EVENT_TYPES
 from .problems import Problem, field_errors
 from .schemas import BatchRequestSchema, ExtractRequestSchema
@@ -32,6 +33,8 @@ def _json_body():
     if request.mimetype != "application/json":
         raise Problem(415, "Send the body as JSON with 'Content-Type: application/json'.")
     raw = request.get_data()
+    if request.content_length is not None and len(raw) != request.content_length:
+        raise Problem(400, f"The body has {len(raw)} bytes, not the {request.content_length} its Content-Length says.")
     try:
         return json.loads(raw.decode("utf-8"), object_pairs_hook=_reject_duplicates, parse_constant=_reject_constant)
     except UnicodeDecodeError:
@@ -51,6 +54,21 @@ def _load(schema, body):
         raise Problem(422, "The request does not validate: see errors.", field_errors(exc.messages)) from None
 
 
+@contextmanager
+def _turn():
+    """One extraction at a time per worker slot; a request that cannot get a turn soon is shed with a 503."""
+    slots = current_app.extensions["slots"]
+    if not slots.acquire(timeout=current_app.config["QUEUE_WAIT_S"]):
+        raise Problem(503, "The service is at capacity; retry shortly.", headers={"Retry-After": "2"})
+    try:
+        yield budget.deadline_in(current_app.config["REQUEST_TIMEOUT_S"])
+    except budget.Exceeded:
+        raise Problem(503, f"The request took longer than its budget of {current_app.config['REQUEST_TIMEOUT_S']} s; "
+                           "send shorter texts or smaller batches.", headers={"Retry-After": "5"}) from None
+    finally:
+        slots.release()
+
+
 def _pipeline():
     nlp = current_app.extensions.get("nlp")
     if nlp is None:
@@ -61,14 +79,18 @@ def _pipeline():
 @bp.post("/v1/extract")
 def extract():
     req = _load(ExtractRequestSchema(max_text_chars=current_app.config["MAX_TEXT_CHARS"]), _json_body())
-    return jsonify(core.extract_many(_pipeline(), [req])[0])
+    nlp = _pipeline()
+    with _turn() as deadline:
+        return jsonify(core.extract_many(nlp, [req], deadline)[0])
 
 
 @bp.post("/v1/extract/batch")
 def extract_batch():
     schema = BatchRequestSchema(max_text_chars=current_app.config["MAX_TEXT_CHARS"])
     req = _load(schema, _json_body())
-    return jsonify({"results": core.extract_many(_pipeline(), req["documents"])})
+    nlp = _pipeline()
+    with _turn() as deadline:
+        return jsonify({"results": core.extract_many(nlp, req["documents"], deadline)})
 
 
 @bp.get("/v1/event-types")

@@ -1,15 +1,17 @@
 """The Flask app factory: configuration, the pipeline, request ids, logging and error handling."""
 from __future__ import annotations
 
+import hmac
 import logging
 import re
+import threading
 import time
 import uuid
 
 from flask import Flask, g, request
 from werkzeug.exceptions import HTTPException
 
-from . import problems
+from . import gazetteer, problems
 from .api import bp
 from .config import Config
 from .logs import configure_logging
@@ -29,19 +31,39 @@ def create_app(config: Config | None = None, *, load_nlp: bool = True) -> Flask:
     app.json.ensure_ascii = False
     app.extensions["openapi_yaml"] = render()
     app.extensions["nlp"] = load_pipeline(config.SPACY_MODEL) if load_nlp else None
+    app.extensions["slots"] = threading.BoundedSemaphore(config.MAX_CONCURRENT)
+    gazetteer.warm()
     app.register_blueprint(bp)
+    keys = [k.encode() for k in config.api_keys]
 
     @app.before_request
     def _start():
         g.started = time.perf_counter()
         given = request.headers.get("X-Request-ID", "")
         g.request_id = given if _REQUEST_ID.match(given) else uuid.uuid4().hex
+        if keys and request.path.startswith("/v1/"):
+            scheme, _, offered = request.headers.get("Authorization", "").partition(" ")
+            offered = offered.strip().encode()
+            # Compare with every key, always: the time taken says nothing about which key came close.
+            ok = False
+            for key in keys:
+                ok |= hmac.compare_digest(key, offered)
+            if scheme.lower() != "bearer" or not ok:
+                raise problems.Problem(401, "Send a valid API key as 'Authorization: Bearer <key>'.",
+                                       headers={"WWW-Authenticate": 'Bearer realm="event-extraction"'})
 
     @app.after_request
     def _finish(resp):
         resp.headers["X-Request-ID"] = g.get("request_id", "")
         resp.headers["X-Content-Type-Options"] = "nosniff"
+        resp.headers["Referrer-Policy"] = "no-referrer"
+        resp.headers.setdefault("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
         resp.headers.setdefault("Cache-Control", "no-store")
+        origin = request.headers.get("Origin")
+        if origin and origin in config.cors_origins:
+            resp.headers["Access-Control-Allow-Origin"] = origin
+            resp.headers["Access-Control-Allow-Headers"] = "Authorization, Content-Type, X-Request-ID"
+            resp.headers["Vary"] = "Origin"
         return resp
 
     @app.errorhandler(problems.Problem)

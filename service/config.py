@@ -20,6 +20,12 @@ class Config:
     MAX_TEXT_CHARS: int = 100_000
     MAX_BATCH: int = 64
     LOG_LEVEL: str = "INFO"
+    THREADS: int = 4                 # gunicorn threads per worker: they take requests, MAX_CONCURRENT run them
+    MAX_CONCURRENT: int = 1          # extractions at once per worker (CPU-bound: one per core is enough)
+    QUEUE_WAIT_S: float = 5.0        # how long a request may wait for its turn before a 503
+    REQUEST_TIMEOUT_S: float = 30.0  # the work budget of one request; past it, a 503
+    API_KEYS: str = ""               # comma-separated; when set, /v1 routes need "Authorization: Bearer <key>"
+    CORS_ORIGINS: str = ""           # comma-separated origins allowed to call the API from a browser
 
     @classmethod
     def from_env(cls, env=None, **overrides) -> "Config":
@@ -29,6 +35,14 @@ class Config:
             if f.name in overrides:
                 values[f.name] = overrides[f.name]
             elif f.name in env:
-                caster = int if f.type in ("int", int) else str
+                caster = {"int": int, "float": float}.get(f.type if isinstance(f.type, str) else f.type.__name__, str)
                 values[f.name] = caster(env[f.name])
         return cls(**values)
+
+    @property
+    def api_keys(self) -> tuple[str, ...]:
+        return tuple(k.strip() for k in self.API_KEYS.split(",") if k.strip())
+
+    @property
+    def cors_origins(self) -> tuple[str, ...]:
+        return tuple(o.strip() for o in self.CORS_ORIGINS.split(",") if o.strip())

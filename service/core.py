@@ -17,7 +17,7 @@ from typing import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import clean, dates, events, triggers
+from . import budget, clean, dates, events, triggers
 from .entities import DocIndex
 from .nlp import describe
 from .ontology import BY_TYPE
@@ -29,12 +29,51 @@ def extract(nlp: Language, text: str, published_at: dt.date | None = None, types
     return extract_many(nlp, [{"text": text, "published_at": published_at, "types": types, "id": doc_id}])[0]
 
 
-def extract_many(nlp: Language, requests: list[dict]) -> list[dict]:
-    """Several articles through one `nlp.pipe`, each answered as `extract` would."""
+# Text is parsed in pieces of at most this many characters, cut at paragraph or sentence ends where it
+# can be: a run-on "sentence" of 50,000 tokens then costs what 25 ordinary paragraphs cost.
+PIECE_CHARS = 2000
+_BREAKS = ("\n\n", "\n", ". ", "? ", "! ", "; ", ", ", " ")
+
+
+def pieces(text: str, limit: int = PIECE_CHARS) -> list[str]:
+    """Consecutive substrings of `text` (they join back to it exactly), each at most `limit` long."""
+    out, start = [], 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = next((window.rfind(b) + len(b) for b in _BREAKS if window.rfind(b) > limit // 4), limit)
+        out.append(text[start:start + cut])
+        start += cut
+    out.append(text[start:])
+    return out
+
+
+def parse(nlp: Language, texts: list[str], deadline: float | None = None) -> list[Doc]:
+    """One Doc per text, parsed piece by piece and joined, so offsets index the whole text."""
+    cut = [pieces(t) for t in texts]
+    flat = nlp.pipe(p for ps in cut for p in ps)
+    docs = []
+    for ps in cut:
+        parts = []
+        for _ in ps:
+            parts.append(next(flat))
+            budget.check(deadline)
+        docs.append(parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False))
+    return docs
+
+
+def extract_many(nlp: Language, requests: list[dict], deadline: float | None = None) -> list[dict]:
+    """Several articles through one `nlp.pipe`, each answered as `extract` would.
+
+    `deadline` (a time.monotonic() value) bounds the work: past it, budget.Exceeded is raised between steps.
+    """
     blanked = [clean.blank(r["text"], clean.noise_spans(r["text"])) for r in requests]
     triggers.prepare(nlp.vocab)
     with nlp.memory_zone():   # strings interned for these docs are freed when the zone ends
-        return [_respond(nlp, r, doc) for r, doc in zip(requests, nlp.pipe(blanked))]
+        out = []
+        for r, doc in zip(requests, parse(nlp, blanked, deadline)):
+            out.append(_respond(nlp, r, doc))
+            budget.check(deadline)
+        return out
 
 
 def _respond(nlp: Language, req: dict, doc: Doc) -> dict:

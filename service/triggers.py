@@ -77,11 +77,15 @@ def find(doc: Doc) -> list[Trigger]:
         head = _phrase_head(doc, start, end) if family == "phrase" else doc[start]
         found.append(Trigger(event_type, start, end, head, family))
     phrases = [t for t in found if t.family == "phrase"]
+    in_phrase = {i for p in phrases for i in range(p.start, p.end)}
     kept = []
+    seen = set()
     for t in found:
-        if t.family != "phrase" and any(p.start <= t.start < p.end for p in phrases):
+        if t.family != "phrase" and t.start in in_phrase:
             continue  # 'vowed to retaliate' is a threat, not a statement plus an attack
-        if t not in kept:
+        key = (t.type, t.start, t.end, t.family)
+        if key not in seen:
+            seen.add(key)
             kept.append(t)
     # Overlapping phrases of one type: keep the longest.
     kept.sort(key=lambda t: (t.start, -(t.end - t.start)))
