@@ -35,6 +35,7 @@ RUN python3 -m compileall -q service
 ENV PATH=/opt/venv/bin:$PATH \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
+    MALLOC_ARENA_MAX=2 \
     PORT=8000 \
     WORKERS=2
 USER 10001:10001

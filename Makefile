@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 SHARED ?= ../shared
 
-.PHONY: serve test docker-test install install-dev eval eval-explain eval-dates openapi lock clean
+.PHONY: serve test docker-test bench soak soak-short install install-dev eval eval-explain eval-dates openapi lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,8 +23,9 @@ $(VENV)/.dev: requirements/runtime.txt requirements/dev.txt | $(BIN)/python
 install: $(VENV)/.runtime
 install-dev: $(VENV)/.dev
 
+# MALLOC_ARENA_MAX: glibc gives each thread its own arena by default, and a threaded worker's RSS balloons.
 serve: $(VENV)/.runtime
-	PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py
+	PORT=$(PORT) MALLOC_ARENA_MAX=2 $(BIN)/gunicorn -c gunicorn.conf.py
 
 test: $(VENV)/.dev
 	$(BIN)/python -m pytest
@@ -32,6 +33,16 @@ test: $(VENV)/.dev
 # Needs root and Docker (it installs docker.io and debootstrap when missing): CI runs it after `make test`.
 docker-test: $(VENV)/.dev
 	bash scripts/docker-test.sh
+
+bench: $(VENV)/.dev
+	$(BIN)/python -m bench.run
+
+# 5 minutes at concurrency 16 against gunicorn (loopback), then a few minutes of fuzzing the core.
+soak: $(VENV)/.dev
+	$(BIN)/python -m bench.soak
+
+soak-short: $(VENV)/.dev
+	$(BIN)/python -m bench.soak --seconds 40 --warmup 10 --fuzz-seconds 30
 
 eval: $(VENV)/.dev
 	$(BIN)/python -m eval.seeds

@@ -480,15 +480,37 @@ def _is_number_not_year(doc: Doc | None, start: int, end: int) -> bool:
         (tok.i > 0 and doc[tok.i - 1].text in "$€£#")
 
 
+# Every rule's match contains one of these words, so the rules only run near them (a tenth of the text).
+_KEYWORD = re.compile(
+    r"\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"today|tonight|yesterday|tomorrow|night|morning|evening|afternoon|day|week|month|year|decade|centur|hour|"
+    r"minute|quarter|half|spring|summer|fall|autumn|winter|now|current|present|nowadays|recent|lately|past|future|"
+    r"coming|ago|ahead)|\d{4}|\d0s")
+_REACH = 80   # longer than any expression the rules accept
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    out: list[list[int]] = []
+    for m in _KEYWORD.finditer(text):
+        lo, hi = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
+        if out and lo <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], hi)
+        else:
+            out.append([lo, hi])
+    return [(lo, hi) for lo, hi in out]
+
+
 def find(text: str, doc: Doc | None, ref: dt.date | None, blocked: list[tuple[int, int]] = ()) -> list[Timex]:
     """Every temporal expression of the text, normalized against `ref` (None: relative ones stay unresolved)."""
     ctx = _Ctx(ref, doc)
     candidates = []
+    windows = _windows(text)
     for order, (rx, handler) in enumerate(_COMPILED):
-        for m in rx.finditer(text):
-            if m.end() <= m.start():
-                continue
-            candidates.append((m.start(), -(m.end() - m.start()), order, m, handler))
+        for lo, hi in windows:
+            for m in rx.finditer(text, lo, hi):
+                if m.end() <= m.start():
+                    continue
+                candidates.append((m.start(), -(m.end() - m.start()), order, m, handler))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
     taken: list[tuple[int, int]] = list(blocked)
     out: list[Timex] = []

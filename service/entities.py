@@ -305,7 +305,8 @@ class DocIndex:
                 end = tok.right_edge.idx + len(tok.right_edge) if tok.right_edge.i - tok.i <= 3 else tok.idx + len(tok)
                 self._mention(holder, start, end, tok.i)
                 return [ActorRef(holder, start, end)]
-        mods = [c for c in tok.children if c.dep_ in _MOD_DEPS and (c.i in self._ent_of or gazetteer.is_demonym(c.text))]
+        mods = [c for c in tok.children if c.dep_ in _MOD_DEPS and c.i < tok.i
+                and (c.i in self._ent_of or gazetteer.is_demonym(c.text))]
         if lemma not in ACTOR_NOUNS and tok.lower_ not in ACTOR_NOUNS:
             return []
         if not mods:

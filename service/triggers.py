@@ -1,7 +1,8 @@
-"""Find candidate event triggers in a parsed Doc with spaCy's Matcher.
+"""Find candidate event triggers in a parsed Doc.
 
-The words come from data/triggers.json (one family per event type); this module
-only turns them into patterns and keeps the longest, most specific match per token.
+The words come from data/triggers.json (one family per event type). Single words are
+looked up on the Doc's lemma/POS arrays at once (no Token objects for the misses);
+multi-word phrases are spaCy Matcher patterns. A phrase wins over the words it covers.
 """
 from __future__ import annotations
 
@@ -9,15 +10,15 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.matcher import Matcher
+from spacy.parts_of_speech import IDS as UNIVERSAL_POS
 from spacy.tokens import Doc, Token
 
 LEXICON: dict = {k: v for k, v in json.loads((Path(__file__).parent / "data" / "triggers.json").read_text()).items()
                  if not k.startswith("_")}
 
-_VERB_POS = ["VERB"]
-_NOUN_POS = ["NOUN", "PROPN"]
-_ADJ_POS = ["ADJ"]
 
 
 @dataclass(frozen=True)
@@ -29,34 +30,42 @@ class Trigger:
     family: str         # "verb", "noun", "adjective" or "phrase"
 
 
-def build_matcher(vocab) -> Matcher:
-    matcher = Matcher(vocab)
-    for event_type, words in LEXICON.items():
-        if words.get("verbs"):
-            matcher.add(f"{event_type}|verb", [[{"LEMMA": {"IN": words["verbs"]}, "POS": {"IN": _VERB_POS}}]])
-        if words.get("nouns"):
-            matcher.add(f"{event_type}|noun", [[{"LEMMA": {"IN": words["nouns"]}, "POS": {"IN": _NOUN_POS}}],
-                                               [{"LOWER": {"IN": words["nouns"]}, "POS": {"IN": _NOUN_POS}}]])
-        if words.get("adjectives"):
-            matcher.add(f"{event_type}|adjective", [[{"LEMMA": {"IN": words["adjectives"]}, "POS": {"IN": _ADJ_POS}}]])
-        if words.get("phrases"):
-            matcher.add(f"{event_type}|phrase", words["phrases"])
-    return matcher
+_FAMILIES = (("verbs", "verb", ("VERB",)), ("nouns", "noun", ("NOUN", "PROPN")), ("adjectives", "adjective", ("ADJ",)))
 
 
-_MATCHERS: dict[int, tuple[Matcher, dict[int, tuple[str, str]]]] = {}
+@dataclass
+class _Compiled:
+    phrases: Matcher
+    phrase_types: dict[int, str]
+    # Single-word families are looked up on the Doc's arrays: (type, family, lemma/lower hashes, POS ids).
+    words: list[tuple[str, str, np.ndarray, np.ndarray]]
+
+
+def _compile(vocab) -> _Compiled:
+    phrases = Matcher(vocab)
+    phrase_types = {}
+    words = []
+    for event_type, entry in LEXICON.items():
+        if entry.get("phrases"):
+            key = f"{event_type}|phrase"
+            phrases.add(key, entry["phrases"])
+            phrase_types[vocab.strings[key]] = event_type
+        for field, family, pos_names in _FAMILIES:
+            if entry.get(field):
+                hashes = np.array([vocab.strings.add(w) for w in entry[field]], dtype=np.uint64)
+                pos_ids = np.array([UNIVERSAL_POS[p] for p in pos_names], dtype=np.uint64)
+                words.append((event_type, family, hashes, pos_ids))
+    return _Compiled(phrases, phrase_types, words)
+
+
+_COMPILED: dict[int, _Compiled] = {}
 
 
 def prepare(vocab) -> None:
-    """Build the matcher for a vocab. Call it outside `nlp.memory_zone()`: strings interned inside a
-    zone are freed when it ends, and the match labels must outlive every request."""
-    key = id(vocab)
-    if key not in _MATCHERS:
-        matcher = build_matcher(vocab)
-        labels = {vocab.strings[name]: tuple(name.split("|")) for name in
-                  (f"{t}|{f}" for t in LEXICON for f in ("verb", "noun", "adjective", "phrase"))
-                  if name in vocab.strings}
-        _MATCHERS[key] = (matcher, labels)
+    """Compile the lexicon for a vocab. Call it outside `nlp.memory_zone()`: strings interned inside a
+    zone are freed when it ends, and the lexicon must outlive every request."""
+    if id(vocab) not in _COMPILED:
+        _COMPILED[id(vocab)] = _compile(vocab)
 
 
 def _phrase_head(doc: Doc, start: int, end: int) -> Token:
@@ -70,12 +79,17 @@ def _phrase_head(doc: Doc, start: int, end: int) -> Token:
 def find(doc: Doc) -> list[Trigger]:
     """Every lexicon match; a phrase wins over the single words it covers of other families."""
     prepare(doc.vocab)
-    matcher, labels = _MATCHERS[id(doc.vocab)]
+    compiled = _COMPILED[id(doc.vocab)]
     found: list[Trigger] = []
-    for match_id, start, end in matcher(doc):
-        event_type, family = labels[match_id]
-        head = _phrase_head(doc, start, end) if family == "phrase" else doc[start]
-        found.append(Trigger(event_type, start, end, head, family))
+    if len(doc):
+        arr = doc.to_array([LEMMA, LOWER, POS]).astype(np.uint64)
+        for event_type, family, hashes, pos_ids in compiled.words:
+            hit = (np.isin(arr[:, 0], hashes) | np.isin(arr[:, 1], hashes)) & np.isin(arr[:, 2], pos_ids)
+            for i in np.flatnonzero(hit):
+                found.append(Trigger(event_type, int(i), int(i) + 1, doc[int(i)], family))
+    for match_id, start, end in compiled.phrases(doc):
+        found.append(Trigger(compiled.phrase_types[match_id], start, end, _phrase_head(doc, start, end), "phrase"))
+    found.sort(key=lambda t: (t.start, t.type))
     phrases = [t for t in found if t.family == "phrase"]
     in_phrase = {i for p in phrases for i in range(p.start, p.end)}
     kept = []

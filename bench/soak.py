@@ -1,0 +1,111 @@
+"""`make soak`: a long run against gunicorn with 2 workers on loopback, then a fuzz run of the core.
+
+Bounded in time and loopback only. It fails (exit 1) on any unexpected status, a worker restart, or a
+worker whose RSS grew more than 5% between the end of the warm-up and the end of the run.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from bench import corpus
+from bench.run import Server, rss_mb
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def requests_mix() -> list[tuple[str, object, set[int]]]:
+    """(path, body, statuses that are right for it): articles, short texts, batches and bad input."""
+    good = [("/v1/extract", {"text": t, "published_at": "2024-08-20"}, {200}) for t in corpus.articles()]
+    good += [("/v1/extract", {"text": t}, {200}) for t in corpus.varied(200)]
+    good += [("/v1/extract/batch", {"documents": [{"text": t} for t in corpus.seeds()]}, {200})]
+    bad = [("/v1/extract", {"text": " "}, {422}), ("/v1/extract", {"text": 5}, {422}),
+           ("/v1/extract", '{"text": ', {400}), ("/v1/extract", {"documents": []}, {422})]
+    return good + bad
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--seconds", type=float, default=300)
+    ap.add_argument("--warmup", type=float, default=30)
+    ap.add_argument("--concurrency", type=int, default=16)
+    ap.add_argument("--fuzz-seconds", type=float, default=180)
+    a = ap.parse_args(argv)
+    mix = requests_mix()
+    server = Server(workers=2)
+    failures: list[str] = []
+    try:
+        master, workers = server.pids()
+        counts: Counter = Counter()
+        unexpected: list[str] = []
+        latencies: list[float] = []
+        stop_at = time.monotonic() + a.seconds
+        warm_rss: dict[int, float] = {}
+
+        def client(k: int):
+            import http.client
+            i = k
+            while time.monotonic() < stop_at:
+                path, body, ok = mix[i % len(mix)]
+                i += a.concurrency
+                conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=120)
+                t0 = time.perf_counter()
+                conn.request("POST", path, body=body if isinstance(body, str) else json.dumps(body),
+                             headers={"Content-Type": "application/json"})
+                resp = conn.getresponse()
+                resp.read()
+                conn.close()
+                latencies.append(time.perf_counter() - t0)
+                counts[resp.status] += 1
+                if resp.status not in ok:
+                    unexpected.append(f"{path} -> {resp.status}")
+
+        with ThreadPoolExecutor(a.concurrency + 1) as pool:
+            futures = [pool.submit(client, k) for k in range(a.concurrency)]
+            time.sleep(min(a.warmup, a.seconds / 2))
+            warm_rss = {pid: rss_mb(pid)[0] for pid in workers}
+            for f in futures:
+                f.result()
+        end_rss = {pid: rss_mb(pid)[0] for pid in workers}
+        _, workers_after = server.pids()
+        total = sum(counts.values())
+        latencies.sort()
+        print(f"soak: {a.seconds:.0f} s at concurrency {a.concurrency}: {total} requests "
+              f"({total / a.seconds:.1f}/s), statuses {dict(sorted(counts.items()))}, "
+              f"p50 {1000 * latencies[len(latencies) // 2]:.0f} ms, p99 {1000 * latencies[int(len(latencies) * .99)]:.0f} ms")
+        for pid in workers:
+            growth = end_rss[pid] / warm_rss[pid]
+            print(f"  worker {pid}: RSS {warm_rss[pid]:.0f} MiB after warm-up, {end_rss[pid]:.0f} MiB at the end "
+                  f"({growth:.3f} x)")
+            if growth > 1.05:
+                failures.append(f"worker {pid} RSS grew {growth:.3f} x")
+        if sorted(workers_after) != sorted(workers):
+            failures.append(f"workers restarted: {workers} -> {workers_after}")
+        if unexpected:
+            failures.append(f"{len(unexpected)} unexpected statuses, e.g. {unexpected[:5]}")
+    finally:
+        server.stop()
+
+    examples = max(50, int(a.fuzz_seconds * 60))   # about 60 texts a second on this machine
+    t0 = time.monotonic()
+    fuzz = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_offsets.py"],
+                          cwd=ROOT, env=dict(os.environ, FUZZ_EXAMPLES=str(examples)), capture_output=True, text=True)
+    print(f"fuzz: {examples} generated texts through the core in {time.monotonic() - t0:.0f} s: "
+          f"{fuzz.stdout.strip().splitlines()[-1] if fuzz.stdout.strip() else fuzz.stderr[-300:]}")
+    if fuzz.returncode != 0:
+        failures.append("fuzz run failed:\n" + fuzz.stdout[-3000:])
+    for f in failures:
+        print("FAIL:", f)
+    print("soak passed" if not failures else "soak FAILED")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
