@@ -179,9 +179,13 @@ def main(argv=None) -> int:
 
     tokens, t_pipe2 = limit_pipe(nlp, texts, workers)
     _, t_pipe1 = limit_pipe(nlp, texts, 1)
-    limit2, limit1 = tokens / t_pipe2, tokens / t_pipe1
-    rows.append(("limit: nlp.pipe, 2 processes", f"{limit2:,.0f} tok/s", "1.00", f"{t_pipe2:.1f} s for {tokens:,} tokens"))
-    rows.append(("limit: nlp.pipe, 1 process", f"{limit1:,.0f} tok/s", "1.00", f"{t_pipe1:.1f} s"))
+    # The limit is the better of nlp.pipe with 2 processes (which pays for starting them) and twice the
+    # one-process rate (perfect scaling): the stricter yardstick for the service on the same cores.
+    limit1 = tokens / t_pipe1
+    limit2 = max(tokens / t_pipe2, workers * limit1)
+    rows.append(("limit: spaCy on 2 cores", f"{limit2:,.0f} tok/s", "1.00",
+                 f"nlp.pipe n_process=2: {t_pipe2:.1f} s for {tokens:,} tokens; 2 x one process: {2 * limit1:,.0f} tok/s"))
+    rows.append(("limit: nlp.pipe, 1 process", f"{limit1:,.0f} tok/s", "", f"{t_pipe1:.1f} s"))
     t_raw = raw_one_by_one(nlp, texts)
     t_core = core_alone(nlp, texts)
     rows.append(("core alone (extract + json), 1 process", f"{tokens / t_core:,.0f} tok/s",
@@ -223,6 +227,8 @@ def main(argv=None) -> int:
             rows.append((f"service /v1/extract/batch (4 docs), concurrency {c}", f"{n_tokens / secs:,.0f} tok/s",
                          f"{(n_tokens / secs) / limit2:.2f} x limit",
                          f"{len(texts) / secs:.1f} articles/s, p50 {1000 * pct(lat, .5):.0f} ms per batch"))
+        rows.append(("  (concurrency 1 keeps one worker busy: compare it with one process)", "", "",
+                     f"/v1/extract at c=1 would be {limit1 / limit2:.2f} x limit at best"))
         one = []
         conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=300)
         for _ in range(9):

@@ -20,7 +20,7 @@ class Config:
     MAX_TEXT_CHARS: int = 100_000
     MAX_BATCH: int = 64
     LOG_LEVEL: str = "INFO"
-    THREADS: int = 4                 # gunicorn threads per worker: they take requests, MAX_CONCURRENT run them
+    THREADS: int = 2                 # gunicorn threads per worker: one runs, one waits (and sheds when it waits too long)
     MAX_CONCURRENT: int = 1          # extractions at once per worker (CPU-bound: one per core is enough)
     QUEUE_WAIT_S: float = 5.0        # how long a request may wait for its turn before a 503
     REQUEST_TIMEOUT_S: float = 30.0  # the work budget of one request; past it, a 503

@@ -179,7 +179,7 @@ class DocIndex:
             return None, None
         affiliation = None
         for t in title_span:
-            if t.ent_type_ in ("ORG", "NORP", "GPE"):
+            if t.ent_type_ in ("ORG", "NORP", "GPE") and t.text not in TITLES:   # not the "State" of "Secretary of State"
                 affiliation = self._affiliation_name(t)
                 break
         return title_span.text.strip(" ,"), affiliation
@@ -289,6 +289,12 @@ class DocIndex:
             return []
         if tok.pos_ not in ("NOUN", "PROPN"):
             return []
+        if tok.pos_ == "PROPN" and e is None:
+            # NER missed a mention of someone it found elsewhere ("Blinken met ..." untagged once).
+            person = self._by_key.get(("person", _surname(tok.text)))
+            if person is not None:
+                self._mention(person, tok.idx, tok.idx + len(tok), tok.i)
+                return [ActorRef(person, tok.idx, tok.idx + len(tok))]
         return self._described(tok)
 
     def _described(self, tok: Token) -> list[ActorRef]:

@@ -27,7 +27,7 @@ def _free_port() -> int:
 def server(tmp_path_factory):
     port = _free_port()
     log = tmp_path_factory.mktemp("gunicorn") / "server.log"
-    env = dict(os.environ, PORT=str(port), WORKERS="2", THREADS="4", QUEUE_WAIT_S="20", LOG_LEVEL="INFO")
+    env = dict(os.environ, PORT=str(port), WORKERS="2", THREADS="2", QUEUE_WAIT_S="20", LOG_LEVEL="INFO")
     with open(log, "w") as out:
         proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"],
                                 cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
