@@ -1,6 +1,7 @@
 """The HTTP routes: translate requests to calls of the extraction core and back, nothing more."""
 from __future__ import annotations
 
+import ctypes
 import json
 from contextlib import contextmanager
 from pathlib import Path
@@ -67,6 +68,20 @@ def _turn():
                            "send shorter texts or smaller batches.", headers={"Retry-After": "5"}) from None
     finally:
         slots.release()
+        _release_heap()
+
+
+try:
+    _LIBC = ctypes.CDLL("libc.so.6")
+except OSError:   # not glibc: nothing to trim
+    _LIBC = None
+
+
+def _release_heap() -> None:
+    """Hand the freed parse arrays back to the OS: glibc keeps them in the heap otherwise, and a worker's RSS
+    would stay at the high-water mark of its largest request."""
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
 
 
 def _pipeline():
