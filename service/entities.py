@@ -22,6 +22,8 @@ _DATA = json.loads((Path(__file__).parent / "data" / "actors.json").read_text())
 ACTOR_NOUNS = set(_DATA["actor_nouns"])
 PERSON_NOUNS = set(_DATA["person_nouns"])
 TITLES = set(_DATA["titles"])
+WEAPON_NOUNS = set(_DATA["weapon_nouns"])
+PERSON_TITLES = set(_DATA["person_titles"])
 _ACTOR_LABELS = {"PERSON", "ORG", "NORP"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _MOD_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod"}
@@ -101,6 +103,9 @@ class DocIndex:
 
     def _build(self) -> None:
         ents = [self._extend_person(e) for e in self.doc.ents if e.text.strip()]
+        # "Scholz" tagged GPE once is still the Olaf Scholz named in full elsewhere.
+        self._surnames = {_surname(e.text) for e in ents if (e.label_ == "PERSON" or self._titled(e))
+                          and len(_clean_name(e.text).split()) > 1}
         votes: dict[str, Counter] = defaultdict(Counter)
         for e in ents:
             votes[_clean_name(e.text).lower()][e.label_] += 1
@@ -112,6 +117,10 @@ class DocIndex:
                 self._ent_of[t.i] = e
                 self._label[t.i] = label
         persons = [e for e in ents if self._label.get(e.start) == "PERSON"]
+        for e in persons:
+            if e.label_ != "PERSON":   # re-label, so later steps see the repaired entity
+                for t in e:
+                    self._ent_of[t.i] = Span(self.doc, e.start, e.end, label="PERSON")
         # Fullest name per surname first, so every shorter mention finds it.
         for e in sorted(persons, key=lambda e: -len(_clean_name(e.text).split())):
             key = ("person", _surname(e.text))
@@ -139,9 +148,17 @@ class DocIndex:
             start -= 1
         return Span(self.doc, start, e.end, label="PERSON") if start != e.start else e
 
+    def _titled(self, e: Span) -> bool:
+        """'Chancellor Olaf Scholz' is a person whatever the tagger said."""
+        return e.start > 0 and self.doc[e.start - 1].text in PERSON_TITLES and gazetteer.lookup(_clean_name(e.text)) is None
+
     def _repair(self, e: Span, votes: Counter) -> str | None:
         name = _clean_name(e.text)
         place = gazetteer.lookup(name)
+        if self._titled(e):
+            return "PERSON"
+        if len(name.split()) == 1 and name.lower() in self._surnames and (place is None or place.kind != "country"):
+            return "PERSON"
         if place is not None and e.label_ != "PERSON":
             return "GPE"
         if e.label_ == "NORP":
@@ -289,7 +306,7 @@ class DocIndex:
             return []
         if tok.pos_ not in ("NOUN", "PROPN"):
             return []
-        if tok.pos_ == "PROPN" and e is None:
+        if e is None and tok.text[:1].isupper():
             # NER missed a mention of someone it found elsewhere ("Blinken met ..." untagged once).
             person = self._by_key.get(("person", _surname(tok.text)))
             if person is not None:
@@ -299,6 +316,11 @@ class DocIndex:
 
     def _described(self, tok: Token) -> list[ActorRef]:
         lemma = tok.lemma_.lower()
+        if lemma in WEAPON_NOUNS:   # "Russian missiles struck ...": the agent is Russia
+            owners = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i]
+            refs = [r for c in owners for r in self.actors_at(c)]
+            if refs:
+                return refs
         for c in tok.children:   # "the Arabic-language broadcaster Al-Ghad": the name, not the description
             if c.dep_ in ("appos", "compound") and c.i > tok.i and c.i in self._ent_of and \
                     self._label.get(c.i) in ("PERSON", "ORG"):
@@ -403,9 +425,14 @@ class DocIndex:
                 if refs and refs[0].actor.kind in kinds:
                     return ActorRef(refs[0].actor, tok.idx, tok.idx + len(tok))
         sent_start = tok.sent.start
-        for i, actor in sorted(self._recent, key=lambda x: -x[0]):
-            if i >= tok.i:
-                continue
-            if actor.kind in kinds and (i < sent_start or low in ("his", "her", "its", "their")):
-                return ActorRef(actor, tok.idx, tok.idx + len(tok))
-        return None
+        candidates = [(i, actor) for i, actor in self._recent
+                      if i < tok.i and actor.kind in kinds and (i < sent_start or low in ("his", "her", "its", "their"))]
+        if not candidates:
+            return None
+        # Centering: the subject of the latest sentence that names one is the likeliest referent.
+        last_sent = self.doc[max(i for i, _ in candidates)].sent.start
+        recent = [(i, a) for i, a in candidates if self.doc[i].sent.start == last_sent]
+        subjects = [(i, a) for i, a in recent if self.doc[i].dep_ in ("nsubj", "nsubjpass") or
+                    self.doc[i].head.dep_ in ("nsubj", "nsubjpass") and self.doc[i].dep_ in ("compound", "appos")]
+        i, actor = max(subjects or recent, key=lambda x: x[0]) if subjects else max(recent, key=lambda x: x[0])
+        return ActorRef(actor, tok.idx, tok.idx + len(tok))

@@ -330,7 +330,8 @@ def fill_actors(ev: Event, index: DocIndex) -> None:
                 gov = gov.head
             if gov is not None and gov.pos_ in ("VERB", "AUX") and gov.lemma_ in (
                     "hold", "attend", "join", "engage", "skip", "boycott", "resume", "participate", "enter", "send",
-                    "leave", "conclude", "start", "begin", "host", "mediate", "broker", "seek"):
+                    "leave", "conclude", "start", "begin", "host", "mediate", "broker", "seek", "travel", "come",
+                    "arrive", "fly", "go", "head", "meet"):
                 role = "mediator" if gov.lemma_ in ("mediate", "broker") else base
                 if gov.lemma_ == "host":
                     role = "host"
@@ -354,6 +355,8 @@ def fill_actors(ev: Event, index: DocIndex) -> None:
     elif ev.type == "visit":
         if is_noun:
             roles.append((_author(h, index), "visitor"))
+            by = _pobjs(h, {"by"}) + [p for c in h.children if c.dep_ == "appos" for p in _pobjs(c, {"by"})]
+            roles.append((_refs(by, index), "visitor"))   # "a visit to Israel by X", "the visit, the first by X"
             gov = h.head
             if h.dep_ in ("dobj",) and gov.pos_ == "VERB":
                 roles.append((_refs(_subjects(gov), index), "visitor"))
@@ -419,6 +422,8 @@ def fill_places(ev: Event, index: DocIndex) -> None:
     gov = _governing_verb(h) if ev.family in ("noun", "adjective") or h.pos_ in ("NOUN", "PROPN") else None
     if gov is not None and h.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
         anchors.append(gov)
+    if ev.type == "attack" and h.pos_ in ("VERB",):
+        anchors += _objects(h)   # "struck a power plant in Kharkiv"
     if ev.type == "attack" and h.pos_ in ("NOUN", "PROPN"):
         # "the assassinations of Haniyeh in Tehran and Shukr in Beirut"
         anchors += [p for c in h.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]

@@ -17,14 +17,16 @@ _HYPOTHETICAL_WORDS = {"potential", "possible", "possibility", "further", "likel
                        "threat", "fear", "fears", "if", "whether", "unless", "any", "prevent", "avert", "avoid",
                        "contemplate", "contemplating", "consider", "considering", "weigh", "weighing"}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
-_PLAN_GOVERNORS = {"set", "expect", "schedule", "due", "plan", "slate", "intend", "poise", "prepare", "go"}
+_PLAN_GOVERNORS = {"set", "expect", "schedule", "due", "plan", "slate", "intend", "poise", "prepare", "go", "offer",
+                   "promise", "pledge", "agree", "decide", "aim"}
 _PLAN_MODIFIERS = {"upcoming", "planned", "scheduled", "next", "forthcoming", "coming", "proposed"}
 
 
 def _clause_chain(tok: Token, depth: int = 3) -> list[Token]:
+    """The trigger and the words up to the verb of its clause; a coordinated or subordinate verb is its own clause."""
     chain, t = [tok], tok
     for _ in range(depth):
-        if t.head.i == t.i:
+        if t.head.i == t.i or (t.pos_ in ("VERB", "AUX") and t.dep_ in ("conj", "advcl", "ccomp", "relcl", "parataxis")):
             break
         t = t.head
         chain.append(t)

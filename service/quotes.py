@@ -36,8 +36,9 @@ def quote_for(doc: Doc, verb: Token) -> tuple[int, int] | None:
     best = None
     for s, e in _doc_quotes(doc):
         inside = sent.start_char <= s and e <= sent.end_char + 1
-        # A quotation that runs up to this sentence and ends right before the speech verb.
-        before = s < sent.start_char <= e + 2 and verb.idx - e < 40
+        # A quotation that runs up to this sentence and ends right before the speech verb, with the comma
+        # (or ? !) of a post-posed attribution: '"...," Mr. Biden told reporters'.
+        before = s < sent.start_char <= e + 2 and verb.idx - e < 40 and doc.text[e - 1:e] in (",", "?", "!")
         if inside or before:
             if best is None or abs(s - verb.idx) < abs(best[0] - verb.idx):
                 best = (s, e)

@@ -179,3 +179,38 @@ def test_noise_yields_nothing_and_keeps_offsets(nlp):
     assert noise[0:0] + (noise + "Blinken met")[ev["trigger"]["start"]:ev["trigger"]["end"]] == "met"
     assert not any(a["name"] in ("AFP", "Lorem") for a in result["entities"]["actors"])
     assert not result["entities"]["dates"]
+
+
+# ---- held-out style text: what the seeds did not show -------------------------------------------
+
+def test_surname_tagged_as_place_is_still_the_person(nlp):
+    text = "German Chancellor Olaf Scholz met Zelenskyy. Scholz said Germany would send more air defense."
+    said = next(e for e in events(nlp, text) if e["trigger"]["text"] == "said")
+    assert actors(said, "speaker") == {"Olaf Scholz"}
+
+
+def test_weapons_act_for_their_country(nlp):
+    ev = one(nlp, "Russian missiles struck a power plant in Kharkiv on Friday.", "attack")
+    assert actors(ev, "agent") == {"Russia"}
+    assert [(p["name"], p["country_code"]) for p in ev["places"]] == [("Kharkiv", "UA")]
+
+
+def test_pronoun_prefers_the_last_subject(nlp):
+    text = ("President Volodymyr Zelenskyy met Chancellor Olaf Scholz in Berlin. "
+            "Zelenskyy urged allies to hurry. \"We need Patriots now,\" he told reporters.")
+    told = next(e for e in events(nlp, text) if e["trigger"]["text"] == "told")
+    assert actors(told, "speaker") == {"Volodymyr Zelenskyy"}
+
+
+def test_a_quote_is_not_given_to_the_next_sentence_speaker(nlp):
+    text = ("\"We will not accept pressure,\" the spokeswoman told reporters. \"We are ready.\"\n"
+            "Rubio said last month that sanctions would stay.")
+    said = next(e for e in events(nlp, text) if e["trigger"]["text"] == "said")
+    assert said["quote"] is None and said["content"]["text"].startswith("sanctions would stay")
+
+
+def test_coordinated_clause_has_its_own_modality(nlp):
+    evs = events(nlp, "Turkey has offered to host talks, but Russia has refused to negotiate.")
+    refused = next(e for e in evs if e["trigger"]["text"] == "refused")
+    assert refused["modality"] == "asserted"
+    assert next(e for e in evs if e["trigger"]["text"] == "negotiate")["modality"] == "negated"
