@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -67,13 +68,24 @@ def main(argv=None) -> int:
                 if resp.status not in ok:
                     unexpected.append(f"{path} -> {resp.status}")
 
+        samples: dict[int, list[tuple[float, float]]] = {pid: [] for pid in workers}
         with ThreadPoolExecutor(a.concurrency + 1) as pool:
             futures = [pool.submit(client, k) for k in range(a.concurrency)]
-            time.sleep(min(a.warmup, a.seconds / 2))
-            warm_rss = {pid: rss_mb(pid)[0] for pid in workers}
+            t_start = time.monotonic()
+            while not all(f.done() for f in futures):
+                for pid in workers:
+                    samples[pid].append((time.monotonic() - t_start, rss_mb(pid)[0]))
+                time.sleep(1)
             for f in futures:
                 f.result()
-        end_rss = {pid: rss_mb(pid)[0] for pid in workers}
+        # RSS moves with the request in flight: compare the median of the first and the last fifth after the
+        # warm-up, not two instants.
+        warm_rss, end_rss = {}, {}
+        for pid, series in samples.items():
+            after = [r for t, r in series if t >= min(a.warmup, a.seconds / 2)]
+            k = max(1, len(after) // 5)
+            warm_rss[pid] = statistics.median(after[:k])
+            end_rss[pid] = statistics.median(after[-k:])
         _, workers_after = server.pids()
         total = sum(counts.values())
         latencies.sort()
@@ -83,7 +95,7 @@ def main(argv=None) -> int:
         for pid in workers:
             growth = end_rss[pid] / warm_rss[pid]
             print(f"  worker {pid}: RSS {warm_rss[pid]:.0f} MiB after warm-up, {end_rss[pid]:.0f} MiB at the end "
-                  f"({growth:.3f} x)")
+                  f"({growth:.3f} x; medians of the first and last fifth of 1-second samples)")
             if growth > 1.05:
                 failures.append(f"worker {pid} RSS grew {growth:.3f} x")
         if sorted(workers_after) != sorted(workers):

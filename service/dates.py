@@ -154,12 +154,18 @@ def tense_at(doc: Doc | None, start: int, end: int) -> str:
     return "present"
 
 
+_NEAR_DAYS = 45
+
+
 def _pick_year(ref: dt.date, tense: str, make) -> int:
     """The year (ref's, or one either side) that puts an underspecified date where the tense says."""
     options = []
     for y in (ref.year - 1, ref.year, ref.year + 1):
         lo, hi = make(y)
         options.append((y, lo, hi))
+    _, lo, hi = options[1]
+    if -_NEAR_DAYS <= (lo - ref).days <= _NEAR_DAYS or lo <= ref <= hi:
+        return ref.year   # a date within weeks of the reference is that year's, whatever the verb's tense
     if tense == "past":
         ok = [o for o in options if o[1] <= ref]
         return max(ok, key=lambda o: o[1])[0] if ok else ref.year
@@ -173,11 +179,8 @@ def _pick_year(ref: dt.date, tense: str, make) -> int:
 def _weekday_date(ref: dt.date, weekday: int, tense: str) -> dt.date:
     back = ref - dt.timedelta(days=(ref.weekday() - weekday) % 7)
     fwd = ref + dt.timedelta(days=(weekday - ref.weekday()) % 7)
-    if tense == "future":
-        return fwd
-    if tense == "past":
-        return back
-    return back if (ref - back) <= (fwd - ref) else fwd
+    # News mostly reports what happened: a weekday without a future cue is the last one.
+    return fwd if tense == "future" else back
 
 
 # ---- the rules ----------------------------------------------------------------------------
@@ -399,6 +402,26 @@ def _year_ago(m, c):
     return year_value(c.ref.year - 1)
 
 
+_ONES = {w: i for i, w in enumerate("zero one two three four five six seven eight nine".split())}
+_TEENS = {w: 10 + i for i, w in enumerate("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen "
+                                          "nineteen".split())}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+
+
+def _spoken_year(m, c):
+    """Broadcast transcripts spell years out: 'nineteen ninety-six', 'the year two thousand'."""
+    words = re.split(r"[\s-]+", m.group("spoken").lower())
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        return year_value(2000 + (_ONES.get(rest[0], _TEENS.get(rest[0], 0)) if rest else 0))
+    century = {"nineteen": 1900, "twenty": 2000, "eighteen": 1800}[words[0]]
+    rest = [w for w in words[1:] if w not in ("hundred", "and")]
+    n = 0
+    for w in rest:
+        n += _TENS.get(w, _TEENS.get(w, _ONES.get(w, 0)))
+    return year_value(century + n)
+
+
 def _ref(value):
     return lambda m, c: (value, None, None)
 
@@ -456,6 +479,11 @@ RULES: list[tuple[str, object, int]] = [
     (r"(?i:(?:the\s+)?(?P<ord>first|second)\s+half)(?:\s+of\s+" + _YEAR + r")?(?![\w])", _half, 0),
     (r"(?i:(?:(?P<which>this|last|next)\s+|the\s+)(?P<season>spring|summer|fall|autumn|winter))(?:\s+(?:of\s+)?"
      + _YEAR + r")?(?![\w])", _season, 0),
+    (r"(?i:(?:the\s+year\s+)?(?P<spoken>(?:nineteen|eighteen)[\s-]+(?:hundred[\s-]+(?:and[\s-]+)?)?"
+     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+     r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[\s-]\w+)"
+     r"|two[\s-]thousand(?:[\s-]and)?(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|ten))?))(?![\w-])",
+     _spoken_year, 0),
     (r"(?i:(?:fiscal|calendar|the year|model year)\s+)?" + _WB + _YEAR + r"(?![\w%-]|\.\d|,\d)", _year, 0),
     (r"(?i:\b(?:now|currently|at present|presently|nowadays|these days|the present|right now|"
      r"at the moment|current))(?![\w-])", _ref("PRESENT_REF"), 0),
@@ -485,7 +513,7 @@ _KEYWORD = re.compile(
     r"\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"today|tonight|yesterday|tomorrow|night|morning|evening|afternoon|day|week|month|year|decade|centur|hour|"
     r"minute|quarter|half|spring|summer|fall|autumn|winter|now|current|present|nowadays|recent|lately|past|future|"
-    r"coming|ago|ahead)|\d{4}|\d0s")
+    r"coming|ago|ahead|nineteen|eighteen|thousand)|\d{4}|\d0s")
 _REACH = 80   # longer than any expression the rules accept
 
 
