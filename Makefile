@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 SHARED ?= ../shared
 
-.PHONY: serve test docker-test bench soak soak-short install install-dev eval eval-explain eval-dates openapi lock clean
+.PHONY: serve test docker-test bench soak soak-short audit install install-dev eval eval-explain eval-dates openapi lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ soak: $(VENV)/.dev
 
 soak-short: $(VENV)/.dev
 	$(BIN)/python -m bench.soak --seconds 40 --warmup 10 --fuzz-seconds 30
+
+# Known vulnerabilities in the locked runtime dependencies. --strict fails when a package cannot be checked:
+# it needs pypi.org's JSON API or api.osv.dev, which this workplace cannot reach (see README).
+audit: $(VENV)/.dev
+	$(BIN)/pip-audit --strict --require-hashes --disable-pip --progress-spinner off -r requirements/runtime.txt
 
 eval: $(VENV)/.dev
 	$(BIN)/python -m eval.seeds
