@@ -11,7 +11,7 @@ import uuid
 from flask import Flask, g, request
 from werkzeug.exceptions import HTTPException
 
-from . import gazetteer, problems
+from . import core, gazetteer, problems
 from .api import bp
 from .config import Config
 from .logs import configure_logging
@@ -33,6 +33,10 @@ def create_app(config: Config | None = None, *, load_nlp: bool = True) -> Flask:
     app.extensions["nlp"] = load_pipeline(config.SPACY_MODEL) if load_nlp else None
     app.extensions["slots"] = threading.BoundedSemaphore(config.MAX_CONCURRENT)
     gazetteer.warm()
+    if app.extensions["nlp"] is not None:
+        # Compile the lexicon and run one parse now, before gunicorn forks: workers share the result and
+        # the first request does not pay for it.
+        core.extract(app.extensions["nlp"], "Officials met in Cairo on Monday, the ministry said.")
     app.register_blueprint(bp)
     keys = [k.encode() for k in config.api_keys]
 
