@@ -25,6 +25,8 @@ TITLES = set(_DATA["titles"])
 WEAPON_NOUNS = set(_DATA["weapon_nouns"])
 PERSON_TITLES = set(_DATA["person_titles"])
 _ACTOR_LABELS = {"PERSON", "ORG", "NORP"}
+_REPORTING = {"say", "tell", "state", "announce", "add", "claim", "insist", "warn", "vow", "promise", "threaten",
+              "pledge", "declare", "confirm", "deny", "argue", "stress", "note", "believe", "think", "hope", "fear"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _MOD_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod"}
 _NP_LEFT_DEPS = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "advmod", "punct", "case", "cc", "conj"}
@@ -418,6 +420,16 @@ class DocIndex:
         else:
             return None
         root = tok.sent.root
+        clause = tok.head
+        if tok.dep_ == "nsubj" and clause.dep_ in ("ccomp", "xcomp") and clause.head.lemma_ in _REPORTING:
+            # "The RSF said it would not attend": the reporter is the subject of what it reports.
+            reporter = clause.head if clause.head.dep_ != "conj" or any(
+                c.dep_ == "nsubj" for c in clause.head.children) else clause.head.head   # "X accused ... and said it"
+            subj = next((c for c in reporter.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+            if subj is not None:
+                refs = self.actors_at(subj)
+                if refs and refs[0].actor.kind in kinds:
+                    return ActorRef(refs[0].actor, tok.idx, tok.idx + len(tok))
         if low in ("his", "her", "its", "their") and tok.i < root.i:
             subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i), None)
             if subj is not None and subj.pos_ != "PRON":

@@ -118,8 +118,13 @@ def keep(t: Trigger, doc: Doc, index: DocIndex) -> bool:
             return False   # "negotiating team", "visiting delegation"
         if h.dep_ == "amod" and h.lemma_ == "propose":
             return True
+        if t.type == "negotiation" and (h.dep_ in ("amod", "nmod", "compound") or
+                                        h.dep_ == "conj" and h.head.dep_ in ("amod", "nmod", "compound", "npadvmod")):
+            return False   # "U.S.-brokered talks": the talks are the event, the brokers their mediators
         if t.type == "statement" and any(c.dep_ == "dobj" and c.lemma_ in _TYPED_OBJECTS for c in h.children):
             return False   # "reiterating its demands" is the demand
+        if t.type == "statement" and h.lemma_ in _NEEDS_CONTENT and quotes.inside_quote(doc, h):
+            return False   # '"Our forces only respond to attacks," he told': the quote's words are not the act
         if t.type == "statement" and h.lemma_ in _NEEDS_CONTENT and not _subjects_are_actors(h, index):
             return False   # "reports indicate", "statements that suggested"
         if t.type == "statement" and h.lemma_ in _NEEDS_CONTENT and not (
@@ -203,6 +208,8 @@ def _is_sought(noun: Token) -> bool:
 # ---- arguments ---------------------------------------------------------------------------------
 
 _RELATIVE = {"who", "which", "that", "whom"}
+_CHARGING_VERBS = {"accuse", "blame", "charge", "suspect", "convict", "condemn", "criticize", "criticise"}
+_MEDIATION = {"broker", "mediate", "back", "sponsor", "host", "support"}
 
 
 def _subjects(v: Token) -> list[Token]:
@@ -215,12 +222,18 @@ def _subjects(v: Token) -> list[Token]:
         if subs:
             if t.dep_ == "relcl" and subs[0].lower_ in _RELATIVE:
                 return [t.head, *t.head.conjuncts]   # "Hamas, who has called for ..."
+            if len(subs) > 1:   # "Sudan's army chief Abdel Fattah al-Burhan arrived": the name, not its title
+                subs = [x for x in subs if not any(y.ent_type_ == "PERSON" and y.left_edge.i == x.i + 1 for y in subs)]
+            if t.dep_ == "pcomp" and t.head.lower_ == "of" and t.head.head.lemma_ in _CHARGING_VERBS:
+                return _objects(t.head.head)   # "accused the army of shelling": the army shells
             return [s for sub in subs for s in [sub, *sub.conjuncts]]
         agent = [p for c in t.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if agent:
             return agent
         if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return [t.head, *t.head.conjuncts]
+        if t.dep_ == "pcomp" and t.head.lower_ == "of" and t.head.head.lemma_ in _CHARGING_VERBS:
+            return _objects(t.head.head)   # "accused the army of shelling": the army shells
         if t.dep_ in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "relcl") and t.head.i != t.i:
             if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN"):
                 return [t.head]
@@ -323,6 +336,11 @@ def fill_actors(ev: Event, index: DocIndex) -> None:
     elif ev.type in ("meeting", "negotiation"):
         base = "participant"
         if is_noun:
+            # Mediators first: an actor keeps the first role it is given, and "Saudi-brokered" is no party.
+            for t in h.doc[h.left_edge.i:h.i]:   # "U.S.- and Saudi-brokered talks"
+                if t.lemma_ in _MEDIATION and t.pos_ in ("VERB", "ADJ"):
+                    sponsors = [x for x in h.doc[h.left_edge.i:t.i] if x.ent_type_ in ("GPE", "NORP", "ORG")]
+                    roles.append((_refs(sponsors, index), "mediator"))
             roles.append((_author(h, index), base))
             roles.append((_refs(_pobjs(h, {"between", "with", "among"}), index), base))
             gov = h.head if h.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") else None
@@ -342,6 +360,7 @@ def fill_actors(ev: Event, index: DocIndex) -> None:
                     for p in c.children:
                         if p.lemma_ in ("mediator", "mediators"):
                             roles.append((_refs([p], index), "mediator"))
+            for c in h.children:
                 if c.dep_ in ("acl", "relcl") and c.lemma_ in ("support", "mediate", "broker", "back", "host", "sponsor"):
                     role = "host" if c.lemma_ == "host" else "mediator"   # "talks brokered by Egypt"
                     roles.append((_refs(_pobjs(c, {"by"}), index), role))

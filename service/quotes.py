@@ -27,6 +27,10 @@ def _doc_quotes(doc: Doc) -> list[tuple[int, int]]:
     return [q for q in doc.user_data["quotes"] if q[0] >= 0]
 
 
+def inside_quote(doc: Doc, tok: Token) -> bool:
+    return any(s <= tok.idx < e for s, e in _doc_quotes(doc))
+
+
 def quote_near(doc: Doc, verb: Token) -> tuple[int, int] | None:
     return quote_for(doc, verb)
 

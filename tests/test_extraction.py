@@ -214,3 +214,27 @@ def test_coordinated_clause_has_its_own_modality(nlp):
     refused = next(e for e in evs if e["trigger"]["text"] == "refused")
     assert refused["modality"] == "asserted"
     assert next(e for e in evs if e["trigger"]["text"] == "negotiate")["modality"] == "negated"
+
+
+def test_brokers_of_talks_are_mediators_not_an_event(nlp):
+    evs = events(nlp, "Burhan arrived in Jeddah for a new round of Saudi-brokered talks with the RSF.")
+    assert [e["type"] for e in evs if e["type"] == "negotiation"] == ["negotiation"]
+    talks = next(e for e in evs if e["type"] == "negotiation")
+    assert "Saudi Arabia" in actors(talks, "mediator")
+
+
+def test_accused_of_doing_gives_the_accused_as_agent(nlp):
+    ev = one(nlp, "The RSF accused the army of shelling residential areas in Omdurman.", "attack")
+    assert {a["text"] for a in ev["actors"] if a["role"] == "agent"} == {"army"}
+
+
+def test_pronoun_subject_of_reported_clause_is_the_reporter(nlp):
+    text = ("The council issued a statement on Monday. The RSF accused the army of shelling Omdurman "
+            "and said it would not attend the talks.")
+    talks = next(e for e in events(nlp, text) if e["type"] == "negotiation")
+    assert actors(talks, "participant") == {"RSF"} and talks["modality"] == "negated"
+
+
+def test_title_noun_before_a_name_is_not_a_second_actor(nlp):
+    ev = one(nlp, "Sudan's army chief Abdel Fattah al-Burhan arrived in Jeddah on Saturday.", "visit")
+    assert actors(ev, "visitor") == {"Abdel Fattah al-Burhan"}
