@@ -144,6 +144,8 @@ class DocIndex:
         """'Secretary of State Antony J. Blinken' is often tagged 'J. Blinken': take the given name back."""
         if e.label_ != "PERSON":
             return e
+        while e.end - e.start > 1 and e[0].text in TITLES:   # "Spokesperson Mao Ning": the title is no name
+            e = Span(self.doc, e.start + 1, e.end, label="PERSON")
         start = e.start
         while start > 0 and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].text not in TITLES \
                 and self.doc[start - 1].ent_type_ in ("", "PERSON") and self.doc[start - 1].text[:1].isupper():

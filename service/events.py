@@ -379,7 +379,7 @@ def fill_actors(ev: Event, index: DocIndex) -> None:
             gov = h.head
             if h.dep_ in ("dobj",) and gov.pos_ == "VERB":
                 roles.append((_refs(_subjects(gov), index), "visitor"))
-            elif h.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.pos_ == "VERB":
+            elif h.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in ("VERB", "AUX"):
                 roles.append((_refs(_subjects(gov.head), index), "visitor"))
         else:
             roles.append((_refs(_subjects(h), index), "visitor"))
@@ -511,10 +511,7 @@ def fill_dates(ev: Event, timexes: list[Timex], doc: Doc, event_heads: set[int])
 
 # ---- the whole step ----------------------------------------------------------------------------
 
-_DOUBLE = {"dismiss": "statement", "accuse": "statement", "blame": "statement", "criticize": "statement",
-           "criticise": "statement", "condemn": "statement", "insist": "demand"}
-
-
+_SPEECH_LEMMAS = {"say", "state", "tell", "add", "call", "describe", "argue", "insist", "claim", "warn", "note"}
 def _double_types(ev: Event) -> list[str]:
     """Speech acts that are two events on one trigger (EVENTS.md: 'dismissed .. as', 'insisted that')."""
     h = ev.head
@@ -524,6 +521,8 @@ def _double_types(ev: Event) -> list[str]:
     if lemma in ("accuse", "blame", "criticize", "criticise", "condemn") and ev.type == "accusation":
         if h.dep_ == "acl" and h.head.lemma_ in ("statement", "letter"):
             return []
+        if any(c.dep_ in ("advcl", "xcomp") and c.lemma_ in _SPEECH_LEMMAS for c in h.children):
+            return []   # "criticised the pact, saying ...": the statement is on "saying"
         return ["statement"]
     if lemma == "insist" and ev.type == "statement" and any(c.dep_ == "ccomp" for c in h.children):
         if any(g.lower_ in ("must", "should", "need") for c in h.children if c.dep_ == "ccomp" for g in c.children):

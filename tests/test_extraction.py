@@ -238,3 +238,21 @@ def test_pronoun_subject_of_reported_clause_is_the_reporter(nlp):
 def test_title_noun_before_a_name_is_not_a_second_actor(nlp):
     ev = one(nlp, "Sudan's army chief Abdel Fattah al-Burhan arrived in Jeddah on Saturday.", "visit")
     assert actors(ev, "visitor") == {"Abdel Fattah al-Burhan"}
+
+
+def test_visit_noun_after_a_copula_takes_the_relative_subject(nlp):
+    ev = one(nlp, "Fumio Kishida, who is on a two-day visit to India, met President Droupadi Murmu.", "visit")
+    assert actors(ev, "visitor") == {"Fumio Kishida"}
+    assert [(p["name"], p["role"]) for p in ev["places"]] == [("India", "destination")]
+
+
+def test_criticised_then_saying_is_one_statement(nlp):
+    evs = events(nlp, "China's foreign ministry criticised the pact, saying it was aimed at containing China.")
+    assert sorted(e["type"] for e in evs if e["type"] in ("accusation", "statement")) == ["accusation", "statement"]
+    assert next(e for e in evs if e["type"] == "statement")["trigger"]["text"] == "saying"
+
+
+def test_leading_title_inside_a_person_entity_goes_to_title(nlp):
+    ev = one(nlp, "Spokesperson Mao Ning urged Tokyo to respect regional stability.", "demand")
+    agent = next(a for a in ev["actors"] if a["role"] == "agent")
+    assert (agent["name"], agent["title"]) == ("Mao Ning", "Spokesperson")
