@@ -18,7 +18,6 @@ class Config:
     SPACY_MODEL: str = field(default_factory=_default_model)
     MAX_CONTENT_LENGTH: int = 1024 * 1024
     MAX_TEXT_CHARS: int = 100_000
-    MAX_BATCH: int = 64
     LOG_LEVEL: str = "INFO"
     THREADS: int = 2                 # gunicorn threads per worker: one runs, one waits (and sheds when it waits too long)
     MAX_CONCURRENT: int = 1          # extractions at once per worker (CPU-bound: one per core is enough)

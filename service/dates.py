@@ -453,8 +453,8 @@ RULES: list[tuple[str, object, int]] = [
      _part_of_month, 0),
     (rf"(?i:(?:the\s+)?(?:early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of))[\s-]+{_MONTH}{_WE}(?:,?\s+{_YEAR})?",
      _part_of_month, 0),
-    (rf"(?i:(?<=in\s)|(?<=since\s)|(?<=until\s)|(?<=by\s)|(?<=from\s)|(?<=of\s)|(?<=during\s)|(?<=before\s)|"
-     rf"(?<=after\s)|(?<=through\s)|(?<=till\s)|(?<=last\s)|(?<=next\s)|(?<=this\s)|(?<=and\s)|(?<=or\s)|(?<=to\s))"
+    (r"(?i:(?<=in\s)|(?<=since\s)|(?<=until\s)|(?<=by\s)|(?<=from\s)|(?<=of\s)|(?<=during\s)|(?<=before\s)|"
+     r"(?<=after\s)|(?<=through\s)|(?<=till\s)|(?<=last\s)|(?<=next\s)|(?<=this\s)|(?<=and\s)|(?<=or\s)|(?<=to\s))"
      r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)(?![\w])",
      _month_only, 0),
     (r"(?P<month>January|February|April|June|July|August|September|October|November|December)(?![\w\s]*\d)(?![\w])",
@@ -528,7 +528,7 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return [(lo, hi) for lo, hi in out]
 
 
-def find(text: str, doc: Doc | None, ref: dt.date | None, blocked: list[tuple[int, int]] = ()) -> list[Timex]:
+def find(text: str, doc: Doc | None, ref: dt.date | None) -> list[Timex]:
     """Every temporal expression of the text, normalized against `ref` (None: relative ones stay unresolved)."""
     ctx = _Ctx(ref, doc)
     candidates = []
@@ -540,7 +540,7 @@ def find(text: str, doc: Doc | None, ref: dt.date | None, blocked: list[tuple[in
                     continue
                 candidates.append((m.start(), -(m.end() - m.start()), order, m, handler))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
-    taken: list[tuple[int, int]] = list(blocked)
+    taken: list[tuple[int, int]] = []
     out: list[Timex] = []
     for start, _neg_len, _order, m, handler in candidates:
         end = m.end()

@@ -38,7 +38,6 @@ _CONTENT_GOVERNORS = {"onus", "pressure", "effort", "efforts", "push", "bid", "a
 _DEMAND_VERBS = {"urge", "press", "pressure", "push", "force", "convince", "persuade", "ask", "want", "encourage"}
 _PROPOSAL_NOUNS = {"proposal", "plan", "framework", "offer", "initiative", "roadmap", "deal", "proposals", "terms"}
 _SPEECH_PREPS = {"in", "during"}
-_ADDRESSEE_PREPS = {"to", "with"}
 
 
 @dataclass
@@ -128,7 +127,7 @@ def keep(t: Trigger, doc: Doc, index: DocIndex) -> bool:
         if t.type == "statement" and h.lemma_ in _NEEDS_CONTENT and not _subjects_are_actors(h, index):
             return False   # "reports indicate", "statements that suggested"
         if t.type == "statement" and h.lemma_ in _NEEDS_CONTENT and not (
-                any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in h.children) or quotes.quote_near(doc, h)):
+                any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in h.children) or quotes.quote_for(doc, h)):
             return False
         if t.type == "meeting" and h.lemma_ == "meet":
             if any(c.dep_ == "auxpass" for c in h.children):
@@ -331,8 +330,6 @@ def fill_actors(ev: Event, index: DocIndex) -> None:
                     for p in c.children:
                         if p.lemma_ in ("interview", "statement", "conversation", "briefing"):
                             roles.append((_refs(_pobjs(p, {"with", "to"}), index), "addressee"))
-            if h.dep_ == "acl" or h.dep_ == "advcl":  # "A senior official, speaking to the BBC, countered ..."
-                pass
     elif ev.type in ("meeting", "negotiation"):
         base = "participant"
         if is_noun:

@@ -17,7 +17,6 @@ def load_pipeline(name: str) -> Language:
     unused = [p for p in nlp.pipe_names if p not in NEEDED]
     if unused:
         nlp.disable_pipes(*unused)
-    # Inputs are bounded by MAX_TEXT_CHARS; spaCy's own default limit is higher anyway.
     return nlp
 
 

@@ -31,10 +31,6 @@ def inside_quote(doc: Doc, tok: Token) -> bool:
     return any(s <= tok.idx < e for s, e in _doc_quotes(doc))
 
 
-def quote_near(doc: Doc, verb: Token) -> tuple[int, int] | None:
-    return quote_for(doc, verb)
-
-
 def quote_for(doc: Doc, verb: Token) -> tuple[int, int] | None:
     sent = verb.sent
     best = None

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from openapi_spec_validator import validate

@@ -89,8 +89,8 @@ def test_lying_content_length_gets_a_4xx_or_nothing_and_the_server_lives(server)
             f"Content-Length: {len(body) + 50}\r\nConnection: close\r\n\r\n").encode()
     reply = raw(port, head + body)
     assert reply.startswith(b"HTTP/1.1 400") and b"Content-Length" in reply, reply[:300]
-    short = (f"POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-             f"Content-Length: 5\r\nConnection: close\r\n\r\n").encode()
+    short = ("POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+             "Content-Length: 5\r\nConnection: close\r\n\r\n").encode()
     reply = raw(port, short + body)
     assert reply.startswith(b"HTTP/1.1 400") and b"problem+json" in reply
     assert post(url + "/v1/extract", {"text": "Blinken met Netanyahu."})[0] == 200
