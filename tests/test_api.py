@@ -198,3 +198,10 @@ def test_unexpected_error_is_500_without_internals(make_client, caplog):
     resp = client.get("/boom", headers={"X-Request-ID": "req-500"})
     body = problem(resp, 500)
     assert "secret" not in json.dumps(body) and body["instance"] == "urn:request:req-500"
+
+
+def test_an_uninstalled_model_fails_at_start_with_a_clear_message():
+    from service.app import create_app
+    from service.config import Config
+    with pytest.raises(RuntimeError, match="not installed here"):
+        create_app(Config.from_env(SPACY_MODEL="en_core_web_nonexistent"))
