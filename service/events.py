@@ -366,7 +366,7 @@ def fill_actors(ev: Event, index: DocIndex) -> None:
             roles.append((_refs(_subjects(h), index), role))
             for o in _objects(h):   # "to broker a deal between Israel and Hamas"
                 roles.append((_refs(_pobjs(o, {"between", "with"}), index), base))
-            roles.append((_refs(_objects(h), index), base if h.lemma_ not in ("mediate", "broker") else base))
+            roles.append((_refs(_objects(h), index), base))
             roles.append((_refs(_pobjs(h, {"with", "between"}), index), base))
     elif ev.type == "visit":
         if is_noun:
@@ -415,10 +415,9 @@ def fill_actors(ev: Event, index: DocIndex) -> None:
                 else:
                     target_refs.extend(index.actors_at(p))
             if ev.type == "demand" and ev.family == "phrase":
-                for c in h.children:
-                    if c.lower_ == "for":
-                        for p in c.children:
-                            target_refs.extend(_pobjs(p, {"of", "from"}) and _refs(_pobjs(p, {"of", "from"}), index) or [])
+                # "called for the withdrawal of Israel": the one the demand is made of
+                wanted = [p for c in h.children if c.lower_ == "for" for p in c.children]
+                target_refs.extend(_refs([q for p in wanted for q in _pobjs(p, {"of", "from"})], index))
             roles.append((target_refs, "target"))
     seen = set()
     for refs, role in roles:
