@@ -42,7 +42,7 @@ soak: $(VENV)/.dev
 	$(BIN)/python -m bench.soak
 
 soak-short: $(VENV)/.dev
-	$(BIN)/python -m bench.soak --seconds 40 --warmup 10 --fuzz-seconds 30
+	$(BIN)/python -m bench.soak --seconds 60 --warmup 20 --fuzz-seconds 30
 
 # Known vulnerabilities in the locked runtime dependencies. --strict fails when a package cannot be checked:
 # it needs pypi.org's JSON API or api.osv.dev, which this workplace cannot reach (see README).
