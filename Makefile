@@ -41,8 +41,10 @@ bench: $(VENV)/.dev
 soak: $(VENV)/.dev
 	$(BIN)/python -m bench.soak
 
+# CI's version: a minute is too short to tell a 5% drift from the request in flight, so it allows 10%;
+# a leak still shows, and `make soak` holds the 5%.
 soak-short: $(VENV)/.dev
-	$(BIN)/python -m bench.soak --seconds 60 --warmup 20 --fuzz-seconds 30
+	$(BIN)/python -m bench.soak --seconds 60 --warmup 20 --fuzz-seconds 30 --max-growth 1.10
 
 # Known vulnerabilities in the locked runtime dependencies. --strict fails when a package cannot be checked:
 # it needs pypi.org's JSON API or api.osv.dev, which this workplace cannot reach (see README).
