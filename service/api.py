@@ -13,7 +13,6 @@ from marshmallow import ValidationError
 from . import budget, core
 from .ontology import EVENT_TYPES
 from .problems import Problem, field_errors
-from .schemas import BatchRequestSchema, ExtractRequestSchema
 
 bp = Blueprint("api", __name__)
 _STATIC = Path(__file__).parent / "static"
@@ -94,7 +93,7 @@ def _pipeline():
 
 @bp.post("/v1/extract")
 def extract():
-    req = _load(ExtractRequestSchema(max_text_chars=current_app.config["MAX_TEXT_CHARS"]), _json_body())
+    req = _load(current_app.extensions["schemas"]["extract"], _json_body())
     nlp = _pipeline()
     with _turn() as deadline:
         return jsonify(core.extract_many(nlp, [req], deadline)[0])
@@ -102,8 +101,7 @@ def extract():
 
 @bp.post("/v1/extract/batch")
 def extract_batch():
-    schema = BatchRequestSchema(max_text_chars=current_app.config["MAX_TEXT_CHARS"])
-    req = _load(schema, _json_body())
+    req = _load(current_app.extensions["schemas"]["batch"], _json_body())
     nlp = _pipeline()
     with _turn() as deadline:
         return jsonify({"results": core.extract_many(nlp, req["documents"], deadline)})

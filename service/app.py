@@ -17,6 +17,7 @@ from .config import Config
 from .logs import configure_logging
 from .nlp import load_pipeline
 from .openapi import render
+from .schemas import BatchRequestSchema, ExtractRequestSchema
 
 log = logging.getLogger("service")
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
@@ -32,6 +33,9 @@ def create_app(config: Config | None = None, *, load_nlp: bool = True) -> Flask:
     app.extensions["openapi_yaml"] = render()
     app.extensions["nlp"] = load_pipeline(config.SPACY_MODEL) if load_nlp else None
     app.extensions["slots"] = threading.BoundedSemaphore(config.MAX_CONCURRENT)
+    # Request schemas hold no per-request state: built once, with this configuration's text limit.
+    app.extensions["schemas"] = {"extract": ExtractRequestSchema(max_text_chars=config.MAX_TEXT_CHARS),
+                                 "batch": BatchRequestSchema(max_text_chars=config.MAX_TEXT_CHARS)}
     gazetteer.warm()
     if app.extensions["nlp"] is not None:
         # Compile the lexicon and run one parse now, before gunicorn forks: workers share the result and

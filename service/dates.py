@@ -557,7 +557,7 @@ def find(text: str, doc: Doc | None, ref: dt.date | None) -> list[Timex]:
         if result == "reject":
             continue
         if handler is _duration or result == "duration":
-            kind, value = _duration(m, ctx) if handler is _duration else ("duration", _relative_duration(m))
+            kind, value = result if handler is _duration else ("duration", _relative_duration(m))
             out.append(Timex(start, end, text[start:end], value, kind, None, None))
         elif result is None:
             out.append(Timex(start, end, text[start:end], None, "date", None, None))

@@ -22,9 +22,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _doc_quotes(doc: Doc) -> list[tuple[int, int]]:
-    if not doc.user_data.get("quotes"):
-        doc.user_data["quotes"] = quote_spans(doc.text) or [(-1, -1)]
-    return [q for q in doc.user_data["quotes"] if q[0] >= 0]
+    if "quotes" not in doc.user_data:
+        doc.user_data["quotes"] = quote_spans(doc.text)
+    return doc.user_data["quotes"]
 
 
 def inside_quote(doc: Doc, tok: Token) -> bool:

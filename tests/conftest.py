@@ -24,9 +24,10 @@ OPENAPI = OpenAPI.from_dict(SPEC, config=OpenAPIConfig(
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 
 
-def problem_schema() -> dict:
-    schema = dict(SPEC["components"]["schemas"]["Problem"])
-    schema["$defs"] = {"FieldError": SPEC["components"]["schemas"]["FieldError"]}
+def spec_schema(name: str) -> dict:
+    """A component of openapi.yaml as a stand-alone JSON Schema (the other components as $defs)."""
+    schemas = SPEC["components"]["schemas"]
+    schema = dict(schemas[name], **{"$defs": schemas})
     return json.loads(json.dumps(schema).replace("#/components/schemas/", "#/$defs/"))
 
 
@@ -46,7 +47,7 @@ class ContractClient(FlaskClient):
         req = resp.request
         if resp.status_code >= 400:
             assert resp.mimetype == "application/problem+json", resp.get_data(as_text=True)[:300]
-            jsonschema.validate(resp.get_json(), problem_schema())
+            jsonschema.validate(resp.get_json(), spec_schema("Problem"))
             assert resp.get_json()["status"] == resp.status_code
         if documented(req.path, req.method):
             OPENAPI.validate_response(

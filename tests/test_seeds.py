@@ -8,7 +8,7 @@ import sys
 import jsonschema
 
 from eval.seeds import GOLD, predict
-from tests.conftest import ROOT, SEEDS, SPEC
+from tests.conftest import ROOT, SEEDS, spec_schema
 from tests.scoring import load, score
 
 # A few points under the level reached (see README, Quality); raise them as the engine improves.
@@ -25,18 +25,11 @@ def test_seed_scores_hold(nlp, capsys):
         assert result[key] >= floor, (key, result[key])
 
 
-def response_schema():
-    schemas = SPEC["components"]["schemas"]
-    schema = dict(schemas["ExtractResponse"])
-    schema["$defs"] = schemas
-    return json.loads(json.dumps(schema).replace("#/components/schemas/", "#/$defs/"))
-
-
 def test_cli_prints_a_valid_response_per_seed():
     out = subprocess.run([sys.executable, "-m", "service", "extract", *map(str, SEEDS), "--published-at", "2024-08-20"],
                          cwd=ROOT, capture_output=True, text=True, check=True).stdout.splitlines()
     assert len(out) == len(SEEDS)
-    validator = jsonschema.Draft202012Validator(response_schema())
+    validator = jsonschema.Draft202012Validator(spec_schema("ExtractResponse"))
     for line, path in zip(out, SEEDS):
         body = json.loads(line)
         validator.validate(body)

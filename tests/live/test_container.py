@@ -15,7 +15,7 @@ import jsonschema  # noqa: E402
 import schemathesis  # noqa: E402
 from hypothesis import HealthCheck, settings  # noqa: E402
 
-from tests.conftest import SEEDS, SPEC  # noqa: E402
+from tests.conftest import SEEDS, spec_schema  # noqa: E402
 
 schema = schemathesis.openapi.from_url(f"{LIVE_URL}/openapi.yaml")
 
@@ -29,9 +29,7 @@ def test_schemathesis_over_http(case):
 
 
 def _validator():
-    schemas = SPEC["components"]["schemas"]
-    body = dict(schemas["ExtractResponse"], **{"$defs": schemas})
-    return jsonschema.Draft202012Validator(json.loads(json.dumps(body).replace("#/components/schemas/", "#/$defs/")))
+    return jsonschema.Draft202012Validator(spec_schema("ExtractResponse"))
 
 
 @pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem)
