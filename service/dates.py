@@ -107,9 +107,18 @@ def decade_value(decade_start: int):
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 _FUTURE_GOVERNORS = {"set", "expect", "schedule", "due", "plan", "slate", "poise", "intend", "hope", "aim", "going"}
-_FUTURE_MODIFIERS = {"upcoming", "next", "coming", "planned", "scheduled", "future"}
+# An infinitive under these looks forward from the governing verb: "agreed to buy it in February".
+_INTENT_GOVERNORS = _FUTURE_GOVERNORS | {"agree", "decide", "promise", "vow", "pledge", "propose", "offer",
+                                         "prepare", "threaten", "want", "seek", "be"}
+_FUTURE_MODIFIERS = {"upcoming", "next", "coming", "planned", "scheduled", "future", "effective", "payable",
+                     "starting"}
 _FORWARD_PREPS = {"until", "till", "through", "by", "into", "before"}
 _BACKWARD_PREPS = {"since"}
+_FORWARD_PHRASES = ("as soon as", "as early as", "no sooner than", "no earlier than")
+# A report's own verbs in the present ("says") are no schedule; other simple presents with a date are
+# ("they meet Monday", "the law takes effect in March").
+_REPORTING = {"say", "tell", "report", "announce", "claim", "state", "add", "note", "write", "insist", "argue",
+              "believe", "think", "be", "have", "remain", "seem", "appear", "show", "know", "want", "need"}
 
 
 def tense_at(doc: Doc | None, start: int, end: int) -> str:
@@ -122,10 +131,21 @@ def tense_at(doc: Doc | None, start: int, end: int) -> str:
     tok = span.root
     if tok.dep_ in ("nmod", "compound") and tok.head.pos_ == "NOUN" and tok.head.i > tok.i:
         return "past"   # a date naming an event: "the October 7 attack"
-    if tok.i > 0 and doc[tok.i - 1].lower_ in _FORWARD_PREPS or tok.head.lower_ in _FORWARD_PREPS:
-        return "future"
-    if tok.head.lower_ in _BACKWARD_PREPS or (tok.i > 0 and doc[tok.i - 1].lower_ in _BACKWARD_PREPS):
+    before = doc[max(0, span.start - 3):span.start].text.lower()
+    prep = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if tok.head.dep_ == "prep":
+        prep = tok.head.lower_
+    verb_tense = _verb_tense(tok)
+    if verb_tense == "past":
         return "past"
+    if prep in _FORWARD_PREPS or before.endswith(_FORWARD_PHRASES):
+        return "future"
+    if prep in _BACKWARD_PREPS:
+        return "past"
+    return verb_tense
+
+
+def _verb_tense(tok) -> str:
     for _ in range(4):
         if tok.pos_ in ("VERB", "AUX"):
             break
@@ -145,11 +165,16 @@ def tense_at(doc: Doc | None, start: int, end: int) -> str:
         if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or (tok.tag_ == "VBN" and not auxes) or \
                 (tok.tag_ == "VBN" and any(a.lower_ in ("has", "have", "had", "'ve") for a in auxes)):
             return "past"
-        if tok.dep_ == "xcomp" and tok.head.lemma_ in _FUTURE_GOVERNORS:
-            return "future"  # "set to meet on Monday", "expected to vote in May"
+        if tok.dep_ == "xcomp" and tok.head.lemma_ in _INTENT_GOVERNORS and \
+                (tok.head.lemma_ in _FUTURE_GOVERNORS or any(a.lower_ == "to" for a in auxes)):
+            return "future"  # "set to meet on Monday", "expected to vote in May", "agreed to buy it in May"
         if tok.dep_ in ("xcomp", "pcomp", "acl") and tok.head.i != tok.i:
             tok = tok.head
             continue
+        if tok.tag_ == "VBG" and any(a.lower_ in ("is", "are", "am", "'s", "'re") for a in auxes):
+            return "future"  # "they are meeting Monday"
+        if tok.tag_ in ("VBZ", "VBP") and tok.lemma_ not in _REPORTING and not auxes:
+            return "future"
         break
     return "present"
 
@@ -164,8 +189,15 @@ def _pick_year(ref: dt.date, tense: str, make) -> int:
         lo, hi = make(y)
         options.append((y, lo, hi))
     _, lo, hi = options[1]
-    if -_NEAR_DAYS <= (lo - ref).days <= _NEAR_DAYS or lo <= ref <= hi:
-        return ref.year   # a date within weeks of the reference is that year's, whatever the verb's tense
+    if lo <= ref <= hi:
+        return ref.year
+    # A date within weeks of the reference is that year's unless the verb's tense points the other way
+    # ("changed in December", written in late October, is last December).
+    # A date within weeks of the reference is that year's whatever the verb's tense, which the parse often
+    # gets wrong for a single day; a whole month that has not begun cannot be meant by a past verb.
+    month_ahead = hi - lo > dt.timedelta(days=27) and lo > ref
+    if -_NEAR_DAYS <= (lo - ref).days <= _NEAR_DAYS and not (tense == "past" and month_ahead):
+        return ref.year
     if tense == "past":
         ok = [o for o in options if o[1] <= ref]
         return max(ok, key=lambda o: o[1])[0] if ok else ref.year
@@ -194,12 +226,24 @@ def _month_num(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 
 
+_ANCHORS = {"day": ("day", "month", "year"), "week": ("month", "year"), "month": ("month", "year"),
+            "quarter": ("year",), "half": ("year",), "season": ("year",), "year": ("year",)}
+
+
 class _Ctx:
     def __init__(self, ref: dt.date | None, doc: Doc | None):
         self.ref, self.doc = ref, doc
+        self.anchor: dict[str, dt.date] = {}   # the latest date mentioned, per granularity it pins down
 
     def tense(self, m: re.Match) -> str:
         return tense_at(self.doc, m.start(), m.end())
+
+    def mentioned(self, granularity: str | None, rng) -> None:
+        for g in _ANCHORS.get(granularity or "", ()):
+            self.anchor[g] = rng[0]
+
+    def anchor_for(self, granularity: str) -> dt.date | None:
+        return self.anchor.get(granularity, self.ref)
 
 
 def _explicit_day(m, c):
@@ -291,6 +335,25 @@ def _relative_unit(m, c):
     return None
 
 
+def _anaphoric(m, c):
+    """'that year', 'the following day', 'later that month': relative to the date last mentioned, as a
+    narrative moves its own clock; without one, to the reference date."""
+    unit = m["unit"].lower()
+    unit = "day" if unit in ("morning", "afternoon", "evening", "night") else unit
+    base = c.anchor_for("month" if unit == "week" else unit)
+    if base is None:
+        return None
+    k = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1, "the preceding": -1,
+         "the prior": -1}[re.sub(r"\s+", " ", m["which"].lower())]
+    if unit == "day":
+        return day_value(base + dt.timedelta(days=k))
+    if unit == "week":
+        return week_value(c.anchor.get("day", base) + dt.timedelta(weeks=k))
+    if unit == "month":
+        return month_value(*_shift_months(base.year, base.month, k))
+    return year_value(base.year + k)
+
+
 def _ago(m, c):
     n, unit, direction = _num(m["num"]), m["unit"].lower(), m["dir"].lower()
     if c.ref is None:
@@ -299,8 +362,10 @@ def _ago(m, c):
         return ("PAST_REF", None, None) if direction in ("ago", "earlier", "before") else ("FUTURE_REF", None, None)
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     r = c.ref
-    if unit in ("day", "week"):
-        return day_value(r + dt.timedelta(days=sign * n * (7 if unit == "week" else 1)))
+    if unit == "day":
+        return day_value(r + dt.timedelta(days=sign * n))
+    if unit == "week":
+        return week_value(r + dt.timedelta(weeks=sign * n))
     if unit == "month":
         return month_value(*_shift_months(r.year, r.month, sign * n))
     if unit == "year":
@@ -333,7 +398,7 @@ def _quarter(m, c):
 
 
 def _half(m, c):
-    h = 1 if m["ord"].lower() in ("first", "1st") else 2
+    h = 1 if m["ord"].lower() in ("first", "1st", "early") else 2
     if m["year"]:
         return half_value(int(m["year"]), h)
     if c.ref is None:
@@ -353,14 +418,27 @@ def _season(m, c):
 
 
 def _which_month(m, c):
+    """'last December' is the latest December before this month, 'next May' the first after it."""
     if c.ref is None:
         return None
     mo = _month_num(m["month"])
     which = m["which"].lower()
-    tense = {"this": "present", "next": "future", "last": "past"}[which]
-    if which == "this":
-        return month_value(c.ref.year, mo)
-    return month_value(_pick_year(c.ref, tense, lambda y: (dt.date(y, mo, 1), _month_end(y, mo))), mo)
+    y = c.ref.year
+    if which == "last" and mo >= c.ref.month:
+        y -= 1
+    elif which == "next" and mo <= c.ref.month:
+        y += 1
+    if m["day"]:
+        return day_value(dt.date(y, mo, int(m["day"])))
+    return month_value(y, mo)
+
+
+def _month_relative_year(m, c):
+    """'in June last year', 'March next year'."""
+    if c.ref is None:
+        return None
+    k = {"last": -1, "this": 0, "next": 1}[m["which"].lower()]
+    return month_value(c.ref.year + k, _month_num(m["month"]))
 
 
 def _which_weekday(m, c):
@@ -422,6 +500,103 @@ def _spoken_year(m, c):
     return year_value(century + n)
 
 
+_CENTURY_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+                "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+                "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
+
+
+def _century(m, c):
+    word = m["cent"].lower()
+    n = int(re.match(r"\d+", word).group()) if word[0].isdigit() else _CENTURY_ORD[word]
+    if not 1 <= n <= 21:
+        return "reject"
+    return f"{n - 1:02d}", "century", (dt.date(max(1, 100 * (n - 1)), 1, 1), dt.date(100 * n - 1, 12, 31))
+
+
+def _easter(y: int) -> dt.date:
+    """The Gregorian computus (Meeus/Jones/Butcher)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(y, month, day + 1)
+
+
+def _nth_weekday(y: int, month: int, weekday: int, n: int) -> dt.date:
+    """The n-th (n < 0: from the end) given weekday of a month."""
+    if n > 0:
+        first = dt.date(y, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = _month_end(y, month)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7 + 7 * (-n - 1))
+
+
+# Fixed and movable feasts of the calendars newswire writes from (US federal holidays among them).
+HOLIDAYS = {
+    "new year's day": lambda y: dt.date(y, 1, 1),
+    "new year's eve": lambda y: dt.date(y, 12, 31),
+    "christmas day": lambda y: dt.date(y, 12, 25),
+    "christmas eve": lambda y: dt.date(y, 12, 24),
+    "christmas": lambda y: dt.date(y, 12, 25),
+    "boxing day": lambda y: dt.date(y, 12, 26),
+    "valentine's day": lambda y: dt.date(y, 2, 14),
+    "independence day": lambda y: dt.date(y, 7, 4),
+    "the fourth of july": lambda y: dt.date(y, 7, 4),
+    "halloween": lambda y: dt.date(y, 10, 31),
+    "veterans day": lambda y: dt.date(y, 11, 11),
+    "armistice day": lambda y: dt.date(y, 11, 11),
+    "may day": lambda y: dt.date(y, 5, 1),
+    "easter": _easter,
+    "easter sunday": _easter,
+    "good friday": lambda y: _easter(y) - dt.timedelta(days=2),
+    "easter monday": lambda y: _easter(y) + dt.timedelta(days=1),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "martin luther king day": lambda y: _nth_weekday(y, 1, 0, 3),
+    "presidents' day": lambda y: _nth_weekday(y, 2, 0, 3),
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1),
+}
+
+
+def _holiday(m, c):
+    day_of = HOLIDAYS[re.sub(r"\s+", " ", m["holiday"].lower()).replace("’", "'")]
+    which = (m["which"] or "").lower()
+    y = int(m["year"]) if m["year"] else None
+    if y is None:
+        if c.ref is None:
+            return None
+        tense = {"last": "past", "next": "future", "this": "present"}.get(which) or c.tense(m)
+        y = _pick_year(c.ref, tense, lambda y: (day_of(y),) * 2)
+        if which == "last" and day_of(y) >= c.ref:
+            y -= 1
+        elif which == "next" and day_of(y) <= c.ref:
+            y += 1
+    return day_value(day_of(y))
+
+
+def _year_quarter(m, c):
+    """Earnings language: "this year's third quarter", "the 1988 second quarter", "last year's quarter"."""
+    if m["year"]:
+        y = int(m["year"])
+    elif c.ref is None:
+        return None
+    else:
+        y = c.ref.year + {"last": -1, "this": 0, "next": 1}[m["which"].lower()]
+    q = ORDINALS.get((m["ord"] or "").lower())
+    if q is None:   # the quarter being reported: the last one closed before the reference date
+        if c.ref is None:
+            return None
+        q = (c.ref.month - 1) // 3 or 4
+    return quarter_value(y, q)
+
+
 def _ref(value):
     return lambda m, c: (value, None, None)
 
@@ -447,7 +622,7 @@ RULES: list[tuple[str, object, int]] = [
     (rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY},?\s+{_YEAR}{_WE}", _explicit_day, 0),
     (rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}{_WE}", _explicit_day, 0),
     (r"(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d])", _iso_day, 0),
-    (rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?![\d:])" + r"(?!,?\s+\d)", _month_day, 0),
+    (rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?!\d|:\d)" + r"(?!,?\s+\d)", _month_day, 0),
     (rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?!,?\s+\d)", _month_day, 0),
     (rf"(?:(?:the\s+)?(?:early|mid|late|end of|beginning of|start of|middle of)[\s-]+)?{_MONTH},?\s+(?:of\s+)?{_YEAR}{_WE}",
      _part_of_month, 0),
@@ -459,7 +634,8 @@ RULES: list[tuple[str, object, int]] = [
      _month_only, 0),
     (r"(?P<month>January|February|April|June|July|August|September|October|November|December)(?![\w\s]*\d)(?![\w])",
      _month_only, 0),
-    (rf"(?i:(?P<which>this|next|last))\s+{_MONTH}{_WE}", _which_month, 0),
+    (rf"(?i:(?P<which>this|next|last))\s+{_MONTH}(?:\s+{_DAY}(?!\d|:\d))?{_WE}", _which_month, 0),
+    (rf"{_MONTH}\s+(?i:(?P<which>last|this|next))\s+year{_WE}", _month_relative_year, 0),
     (rf"(?i:(?P<which>last|next|this|the previous|the following|this past|this coming))\s+{_WEEKDAY}{_PART}{_WE}",
      _which_weekday, 0),
     (rf"{_WEEKDAY}{_PART}{_WE}", _weekday, 0),
@@ -471,12 +647,25 @@ RULES: list[tuple[str, object, int]] = [
     (r"(?i:the\s+)'(?P<decade>\d0)s(?![\w])", _decade, 0),
     (r"(?i:(?P<rel>the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow|"
      r"this morning|this afternoon|this evening|last night))(?![\w])", _relative_day, 0),
+    (r"(?i:(?:(?:earlier|later)\s+)?(?P<which>that|the\s+same|the\s+following|the\s+previous|the\s+preceding|"
+     r"the\s+prior)\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year))(?![\w])", _anaphoric, 0),
+    (r"(?i:(?P<which>the\s+next)\s+(?P<unit>day|morning|afternoon|evening|night))(?![\w])", _anaphoric, 0),
     (rf"(?i:{_WHICH}\s+(?P<unit>week|weekend|month|year|quarter|decade))(?![\w])", _relative_unit, 0),
     (rf"(?i:{_NUM}[\s-]+{_UNIT}\s+(?P<dir>ago|earlier|before|later|from now|hence))(?![\w])", _ago, 0),
     (r"(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter)(?:\s+of\s+(?:fiscal\s+)?"
      + _YEAR + r")?(?![\w])", _quarter, 0),
     (r"(?i:the\s+(?:latest\s+|last\s+|most\s+recent\s+)?quarter)(?P<ord>)(?P<year>)(?![\w])", _quarter, 0),
-    (r"(?i:(?:the\s+)?(?P<ord>first|second)\s+half)(?:\s+of\s+" + _YEAR + r")?(?![\w])", _half, 0),
+    (r"(?i:(?:the\s+)?(?P<ord>first|second|last|latter|early)\s+half)(?:\s+of\s+" + _YEAR + r")?(?![\w])", _half, 0),
+    (r"(?i:(?:the\s+)?(?P<cent>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+     r"tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
+     r"twentieth|twenty-first)[\s-]+century)(?![\w])", _century, 0),
+    (r"(?i:(?:(?P<which>last|next|this)\s+)?(?P<holiday>new\s+year['’]s\s+(?:day|eve)|christmas(?:\s+(?:day|eve))?|"
+     r"boxing\s+day|valentine['’]s\s+day|independence\s+day|the\s+fourth\s+of\s+july|halloween|veterans\s+day|"
+     r"armistice\s+day|may\s+day|easter(?:\s+(?:sunday|monday))?|good\s+friday|thanksgiving(?:\s+day)?|"
+     r"labor\s+day|memorial\s+day|martin\s+luther\s+king\s+day|presidents['’]?\s+day|election\s+day))"
+     r"(?:,?\s+" + _YEAR + r")?(?![\w])", _holiday, 0),
+    (r"(?i:(?:(?P<which>this|last|next)\s+year['’]s|the\s+" + _YEAR + r")\s+(?:(?P<ord>first|second|third|fourth)"
+     r"[\s-]+)?(?:fiscal\s+)?(?:quarter|period))(?![\w])", _year_quarter, 0),
     (r"(?i:(?:(?P<which>this|last|next)\s+|the\s+)(?P<season>spring|summer|fall|autumn|winter))(?:\s+(?:of\s+)?"
      + _YEAR + r")?(?![\w])", _season, 0),
     (r"(?i:(?:the\s+year\s+)?(?P<spoken>(?:nineteen|eighteen)[\s-]+(?:hundred[\s-]+(?:and[\s-]+)?)?"
@@ -484,7 +673,8 @@ RULES: list[tuple[str, object, int]] = [
      r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[\s-]\w+)"
      r"|two[\s-]thousand(?:[\s-]and)?(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|ten))?))(?![\w-])",
      _spoken_year, 0),
-    (r"(?i:(?:fiscal|calendar|the year|model year)\s+)?" + _WB + _YEAR + r"(?![\w%-]|\.\d|,\d)", _year, 0),
+    (r"(?:\b(?i:fiscal|calendar|the year|model year)\s+(?<![\w-])|\b(?i:early|late|the end of|mid)[\s-]+|" + _WB + ")"
+     + _YEAR + r"(?![\w%-]|\.\d|,\d)", _year, 0),
     (r"(?i:\b(?:now|currently|at present|presently|nowadays|these days|the present|right now|"
      r"at the moment|current))(?![\w-])", _ref("PRESENT_REF"), 0),
     (r"(?i:\b(?:recently|recent (?:days|weeks|months|years)|lately|the past))(?![\w-])", _ref("PAST_REF"), 0),
@@ -513,7 +703,7 @@ _KEYWORD = re.compile(
     r"\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"today|tonight|yesterday|tomorrow|night|morning|evening|afternoon|day|week|month|year|decade|centur|hour|"
     r"minute|quarter|half|spring|summer|fall|autumn|winter|now|current|present|nowadays|recent|lately|past|future|"
-    r"coming|ago|ahead|nineteen|eighteen|thousand)|\d{4}|\d0s")
+    r"coming|ago|ahead|nineteen|eighteen|thousand|christmas|easter|thanksgiving|halloween|july)|\d{4}|\d0s")
 _REACH = 80   # longer than any expression the rules accept
 
 
@@ -564,6 +754,8 @@ def find(text: str, doc: Doc | None, ref: dt.date | None) -> list[Timex]:
         else:
             value, gran, rng = result
             out.append(Timex(start, end, text[start:end], value, "date", gran, rng))
+            if rng is not None:
+                ctx.mentioned(gran, rng)
         taken.append((start, end))
     out.sort(key=lambda t: t.start)
     return out
