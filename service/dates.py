@@ -112,7 +112,8 @@ _INTENT_GOVERNORS = _FUTURE_GOVERNORS | {"agree", "decide", "promise", "vow", "p
                                          "prepare", "threaten", "want", "seek", "be"}
 _FUTURE_MODIFIERS = {"upcoming", "next", "coming", "planned", "scheduled", "future", "effective", "payable",
                      "starting"}
-_FORWARD_PREPS = {"until", "till", "through", "by", "into", "before"}
+_DEADLINE_PREPS = {"until", "till", "by"}
+_FORWARD_PREPS = {"through", "into", "before"}
 _BACKWARD_PREPS = {"since"}
 _FORWARD_PHRASES = ("as soon as", "as early as", "no sooner than", "no earlier than")
 # A report's own verbs in the present ("says") are no schedule; other simple presents with a date are
@@ -122,19 +123,22 @@ _REPORTING = {"say", "tell", "report", "announce", "claim", "state", "add", "not
 
 
 def tense_at(doc: Doc | None, start: int, end: int) -> str:
-    """'past', 'future' or 'present' for the clause an expression sits in (its governing verb)."""
+    """'past', 'future' or 'present' for the clause an expression sits in (its governing verb), or 'named'
+    for a date that names an event ('the October 7 attack'), which reads as past."""
     if doc is None:
         return "present"
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return "present"
     tok = span.root
-    if tok.dep_ in ("nmod", "compound") and tok.head.pos_ == "NOUN" and tok.head.i > tok.i:
-        return "past"   # a date naming an event: "the October 7 attack"
+    if tok.dep_ in ("nmod", "compound", "poss") and tok.head.pos_ == "NOUN" and tok.head.i > tok.i:
+        return "named"   # a date naming an event: "the October 7 attack", "Tuesday's declaration"
     before = doc[max(0, span.start - 3):span.start].text.lower()
     prep = doc[span.start - 1].lower_ if span.start > 0 else ""
     if tok.head.dep_ == "prep":
         prep = tok.head.lower_
+    if prep in _DEADLINE_PREPS:
+        return "future"
     verb_tense = _verb_tense(tok)
     if verb_tense == "past":
         return "past"
@@ -198,7 +202,7 @@ def _pick_year(ref: dt.date, tense: str, make) -> int:
     month_ahead = hi - lo > dt.timedelta(days=27) and lo > ref
     if -_NEAR_DAYS <= (lo - ref).days <= _NEAR_DAYS and not (tense == "past" and month_ahead):
         return ref.year
-    if tense == "past":
+    if tense in ("past", "named"):
         ok = [o for o in options if o[1] <= ref]
         return max(ok, key=lambda o: o[1])[0] if ok else ref.year
     if tense == "future":
@@ -412,9 +416,23 @@ def _season(m, c):
         return season_value(int(m["year"]), code)
     if c.ref is None:
         return None
-    which = (m["which"] or "").lower()
-    y = c.ref.year + {"last": -1, "next": 1}.get(which, 0)
-    return season_value(y, code)
+    which = re.sub(r"\s+", " ", (m["which"] or "").lower())
+    if which in ("last", "next"):
+        return season_value(c.ref.year + (1 if which == "next" else -1), code)
+    tense = {"this past": "past", "this coming": "future", "this": "present"}.get(which) or c.tense(m)
+    return season_value(_pick_year(c.ref, tense, lambda y: season_value(y, code)[2]), code)
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+
+
+def _decade_word(m, c):
+    """'the nineties': the latest such decade up to the reference year (the twentieth century's without one)."""
+    d = _DECADE_WORDS[m["dw"].lower()]
+    year = c.ref.year if c.ref else 1999
+    start = year - year % 100 + 10 * d
+    return decade_value(start if start <= year else start - 100)
 
 
 def _which_month(m, c):
@@ -463,7 +481,7 @@ def _this_weekend(m, c):
     if c.ref is None:
         return None
     day = c.ref
-    if c.tense(m) == "past" and day.weekday() < 5:
+    if c.tense(m) in ("past", "named") and day.weekday() < 5:
         day -= dt.timedelta(days=7)
     v, _, (monday, _) = week_value(day)
     return v + "-WE", "week", (monday + dt.timedelta(days=5), monday + dt.timedelta(days=6))
@@ -666,7 +684,10 @@ RULES: list[tuple[str, object, int]] = [
      r"(?:,?\s+" + _YEAR + r")?(?![\w])", _holiday, 0),
     (r"(?i:(?:(?P<which>this|last|next)\s+year['’]s|the\s+" + _YEAR + r")\s+(?:(?P<ord>first|second|third|fourth)"
      r"[\s-]+)?(?:fiscal\s+)?(?:quarter|period))(?![\w])", _year_quarter, 0),
-    (r"(?i:(?:(?P<which>this|last|next)\s+|the\s+)(?P<season>spring|summer|fall|autumn|winter))(?:\s+(?:of\s+)?"
+    (r"(?i:the\s+(?:early\s+|late\s+)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"
+     r"(?![\w])", _decade_word, 0),
+    (r"(?i:(?:(?P<which>this\s+past|this\s+coming|this|last|next)\s+|the\s+(?:early\s+|late\s+|mid-?)?)"
+     r"(?P<season>spring|summer|fall|autumn|winter))(?:\s+(?:of\s+)?"
      + _YEAR + r")?(?![\w])", _season, 0),
     (r"(?i:(?:the\s+year\s+)?(?P<spoken>(?:nineteen|eighteen)[\s-]+(?:hundred[\s-]+(?:and[\s-]+)?)?"
      r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
@@ -694,8 +715,14 @@ def _is_number_not_year(doc: Doc | None, start: int, end: int) -> bool:
     if span is None:
         return False
     tok = span[-1]
-    return (tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS")) or \
-        (tok.i > 0 and doc[tok.i - 1].text in "$€£#")
+    if tok.i > 0 and doc[tok.i - 1].text in "$€£#":
+        return True
+    if len(span) > 1 or tok.i > 0 and (doc[tok.i - 1].lower_ in _YEAR_DETERMINERS or doc[tok.i - 1].tag_ == "POS"):
+        return False   # "fiscal 1989 sales", "the 2000 Olympics", "the company's 1989 results"
+    return tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS")
+
+
+_YEAR_DETERMINERS = {"the", "its", "their", "his", "her", "our", "this", "that", "whose"}
 
 
 # Every rule's match contains one of these words, so the rules only run near them (a tenth of the text).
@@ -703,7 +730,7 @@ _KEYWORD = re.compile(
     r"\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"today|tonight|yesterday|tomorrow|night|morning|evening|afternoon|day|week|month|year|decade|centur|hour|"
     r"minute|quarter|half|spring|summer|fall|autumn|winter|now|current|present|nowadays|recent|lately|past|future|"
-    r"coming|ago|ahead|nineteen|eighteen|thousand|christmas|easter|thanksgiving|halloween|july)|\d{4}|\d0s")
+    r"coming|ago|ahead|nineteen|eighteen|thousand|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|christmas|easter|thanksgiving|halloween|july)|\d{4}|\d0s")
 _REACH = 80   # longer than any expression the rules accept
 
 
