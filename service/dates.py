@@ -636,75 +636,75 @@ _WHICH = (r"(?P<which>earlier this|later this|the current|this|current|last|the 
           r"the previous|next|the next|the coming|coming|the following|following|the same|the latest|latest)")
 
 # (pattern, handler, flags) — tried in order; where matches overlap the longer one wins.
-RULES: list[tuple[str, object, int]] = [
-    (rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY},?\s+{_YEAR}{_WE}", _explicit_day, 0),
-    (rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}{_WE}", _explicit_day, 0),
-    (r"(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d])", _iso_day, 0),
-    (rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?!\d|:\d)" + r"(?!,?\s+\d)", _month_day, 0),
-    (rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?!,?\s+\d)", _month_day, 0),
+RULES: list[tuple[str, object, str]] = [
+    (rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY},?\s+{_YEAR}{_WE}", _explicit_day, "month"),
+    (rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}{_WE}", _explicit_day, "month"),
+    (r"(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d])", _iso_day, "digits"),
+    (rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?!\d|:\d)" + r"(?!,?\s+\d)", _month_day, "month"),
+    (rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?!,?\s+\d)", _month_day, "month"),
     (rf"(?:(?:the\s+)?(?:early|mid|late|end of|beginning of|start of|middle of)[\s-]+)?{_MONTH},?\s+(?:of\s+)?{_YEAR}{_WE}",
-     _part_of_month, 0),
+     _part_of_month, "month"),
     (rf"(?i:(?:the\s+)?(?:early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of))[\s-]+{_MONTH}{_WE}(?:,?\s+{_YEAR})?",
-     _part_of_month, 0),
+     _part_of_month, "month"),
     (r"(?i:(?<=in\s)|(?<=since\s)|(?<=until\s)|(?<=by\s)|(?<=from\s)|(?<=of\s)|(?<=during\s)|(?<=before\s)|"
      r"(?<=after\s)|(?<=through\s)|(?<=till\s)|(?<=last\s)|(?<=next\s)|(?<=this\s)|(?<=and\s)|(?<=or\s)|(?<=to\s))"
      r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)(?![\w])",
-     _month_only, 0),
+     _month_only, "month"),
     (r"(?P<month>January|February|April|June|July|August|September|October|November|December)(?![\w\s]*\d)(?![\w])",
-     _month_only, 0),
-    (rf"(?i:(?P<which>this|next|last))\s+{_MONTH}(?:\s+{_DAY}(?!\d|:\d))?{_WE}", _which_month, 0),
-    (rf"{_MONTH}\s+(?i:(?P<which>last|this|next))\s+year{_WE}", _month_relative_year, 0),
+     _month_only, "month"),
+    (rf"(?i:(?P<which>this|next|last))\s+{_MONTH}(?:\s+{_DAY}(?!\d|:\d))?{_WE}", _which_month, "month"),
+    (rf"{_MONTH}\s+(?i:(?P<which>last|this|next))\s+year{_WE}", _month_relative_year, "month"),
     (rf"(?i:(?P<which>last|next|this|the previous|the following|this past|this coming))\s+{_WEEKDAY}{_PART}{_WE}",
-     _which_weekday, 0),
-    (rf"{_WEEKDAY}{_PART}{_WE}", _weekday, 0),
-    (r"(?i:the\s+(?:full\s+|entire\s+|whole\s+)?year|year[\s-]end)(?![\w-])", _this_year, 0),
-    (r"(?i:the\s+weekend)(?![\w])", _this_weekend, 0),
+     _which_weekday, "weekday"),
+    (rf"{_WEEKDAY}{_PART}{_WE}", _weekday, "weekday"),
+    (r"(?i:the\s+(?:full\s+|entire\s+|whole\s+)?year|year[\s-]end)(?![\w-])", _this_year, "year"),
+    (r"(?i:the\s+weekend)(?![\w])", _this_weekend, "week"),
     (r"(?i:(?:the\s+)?(?:a\s+year\s+(?:ago|earlier)|year[\s-](?:earlier|ago))(?:\s+(?:third\s+|second\s+|first\s+|fourth\s+)?(?:quarter|period))?)(?![\w-])",
-     _year_ago, 0),
-    (r"(?i:(?:the\s+)?(?:early|mid|late)[\s-]+)?(?:the\s+)?(?P<decade>(?:1[89]|20)\d0)'?s(?![\w])", _decade, 0),
-    (r"(?i:the\s+)'(?P<decade>\d0)s(?![\w])", _decade, 0),
+     _year_ago, "year"),
+    (r"(?i:(?:the\s+)?(?:early|mid|late)[\s-]+)?(?:the\s+)?(?P<decade>(?:1[89]|20)\d0)'?s(?![\w])", _decade, "digits"),
+    (r"(?i:the\s+)'(?P<decade>\d0)s(?![\w])", _decade, "digits"),
     (r"(?i:(?P<rel>the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow|"
-     r"this morning|this afternoon|this evening|last night))(?![\w])", _relative_day, 0),
+     r"this morning|this afternoon|this evening|last night))(?![\w])", _relative_day, "relday"),
     (r"(?i:(?:(?:earlier|later)\s+)?(?P<which>that|the\s+same|the\s+following|the\s+previous|the\s+preceding|"
-     r"the\s+prior)\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year))(?![\w])", _anaphoric, 0),
-    (r"(?i:(?P<which>the\s+next)\s+(?P<unit>day|morning|afternoon|evening|night))(?![\w])", _anaphoric, 0),
-    (rf"(?i:{_WHICH}\s+(?P<unit>week|weekend|month|year|quarter|decade))(?![\w])", _relative_unit, 0),
-    (rf"(?i:{_NUM}[\s-]+{_UNIT}\s+(?P<dir>ago|earlier|before|later|from now|hence))(?![\w])", _ago, 0),
+     r"the\s+prior)\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year))(?![\w])", _anaphoric, "anaphor"),
+    (r"(?i:(?P<which>the\s+next)\s+(?P<unit>day|morning|afternoon|evening|night))(?![\w])", _anaphoric, "dayparts"),
+    (rf"(?i:{_WHICH}\s+(?P<unit>week|weekend|month|year|quarter|decade))(?![\w])", _relative_unit, "relunit"),
+    (rf"(?i:{_NUM}[\s-]+{_UNIT}\s+(?P<dir>ago|earlier|before|later|from now|hence))(?![\w])", _ago, "unit"),
     (r"(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter)(?:\s+of\s+(?:fiscal\s+)?"
-     + _YEAR + r")?(?![\w])", _quarter, 0),
-    (r"(?i:the\s+(?:latest\s+|last\s+|most\s+recent\s+)?quarter)(?P<ord>)(?P<year>)(?![\w])", _quarter, 0),
-    (r"(?i:(?:the\s+)?(?P<ord>first|second|last|latter|early)\s+half)(?:\s+of\s+" + _YEAR + r")?(?![\w])", _half, 0),
+     + _YEAR + r")?(?![\w])", _quarter, "quarter"),
+    (r"(?i:the\s+(?:latest\s+|last\s+|most\s+recent\s+)?quarter)(?P<ord>)(?P<year>)(?![\w])", _quarter, "quarter"),
+    (r"(?i:(?:the\s+)?(?P<ord>first|second|last|latter|early)\s+half)(?:\s+of\s+" + _YEAR + r")?(?![\w])", _half, "half"),
     (r"(?i:(?:the\s+)?(?P<cent>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
      r"tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
-     r"twentieth|twenty-first)[\s-]+century)(?![\w])", _century, 0),
+     r"twentieth|twenty-first)[\s-]+century)(?![\w])", _century, "century"),
     (r"(?i:(?:(?P<which>last|next|this)\s+)?(?P<holiday>new\s+year['’]s\s+(?:day|eve)|christmas(?:\s+(?:day|eve))?|"
      r"boxing\s+day|valentine['’]s\s+day|independence\s+day|the\s+fourth\s+of\s+july|halloween|veterans\s+day|"
      r"armistice\s+day|may\s+day|easter(?:\s+(?:sunday|monday))?|good\s+friday|thanksgiving(?:\s+day)?|"
      r"labor\s+day|memorial\s+day|martin\s+luther\s+king\s+day|presidents['’]?\s+day|election\s+day))"
-     r"(?:,?\s+" + _YEAR + r")?(?![\w])", _holiday, 0),
+     r"(?:,?\s+" + _YEAR + r")?(?![\w])", _holiday, "holiday"),
     (r"(?i:(?:(?P<which>this|last|next)\s+year['’]s|the\s+" + _YEAR + r")\s+(?:(?P<ord>first|second|third|fourth)"
-     r"[\s-]+)?(?:fiscal\s+)?(?:quarter|period))(?![\w])", _year_quarter, 0),
+     r"[\s-]+)?(?:fiscal\s+)?(?:quarter|period))(?![\w])", _year_quarter, "yearquarter"),
     (r"(?i:the\s+(?:early\s+|late\s+)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"
-     r"(?![\w])", _decade_word, 0),
+     r"(?![\w])", _decade_word, "decadeword"),
     (r"(?i:(?:(?P<which>this\s+past|this\s+coming|this|last|next)\s+|the\s+(?:early\s+|late\s+|mid-?)?)"
      r"(?P<season>spring|summer|fall|autumn|winter))(?:\s+(?:of\s+)?"
-     + _YEAR + r")?(?![\w])", _season, 0),
+     + _YEAR + r")?(?![\w])", _season, "season"),
     (r"(?i:(?:the\s+year\s+)?(?P<spoken>(?:nineteen|eighteen)[\s-]+(?:hundred[\s-]+(?:and[\s-]+)?)?"
      r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
      r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[\s-]\w+)"
      r"|two[\s-]thousand(?:[\s-]and)?(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|ten))?))(?![\w-])",
-     _spoken_year, 0),
+     _spoken_year, "spoken"),
     (r"(?:\b(?i:fiscal|calendar|the year|model year)\s+(?<![\w-])|\b(?i:early|late|the end of|mid)[\s-]+|" + _WB + ")"
-     + _YEAR + r"(?![\w%-]|\.\d|,\d)", _year, 0),
+     + _YEAR + r"(?![\w%-]|\.\d|,\d)", _year, "digits"),
     (r"(?i:\b(?:now|currently|at present|presently|nowadays|these days|the present|right now|"
-     r"at the moment|current))(?![\w-])", _ref("PRESENT_REF"), 0),
-    (r"(?i:\b(?:recently|recent (?:days|weeks|months|years)|lately|the past))(?![\w-])", _ref("PAST_REF"), 0),
+     r"at the moment|current))(?![\w-])", _ref("PRESENT_REF"), "present"),
+    (r"(?i:\b(?:recently|recent (?:days|weeks|months|years)|lately|the past))(?![\w-])", _ref("PAST_REF"), "past"),
     (r"(?i:\b(?:the future|the near future|(?:the )?coming (?:days|weeks|months|years)|the years ahead))(?![\w-])",
-     _ref("FUTURE_REF"), 0),
+     _ref("FUTURE_REF"), "future"),
     (rf"(?i:(?:the\s+(?:past|last|next|first|coming)\s+)?{_NUM}?[\s-]*(?P<unit>day|week|month|year|decade|century|hour|minute)s?(?:[\s-]long|[\s-]old)?)(?![\w])",
-     _duration, 0),
+     _duration, "unit"),
 ]
-_COMPILED = [(re.compile(p, f), h) for p, h, f in RULES]
+_COMPILED = [(re.compile(p), h, gate) for p, h, gate in RULES]
 
 
 def _is_number_not_year(doc: Doc | None, start: int, end: int) -> bool:
@@ -725,24 +725,50 @@ def _is_number_not_year(doc: Doc | None, start: int, end: int) -> bool:
 _YEAR_DETERMINERS = {"the", "its", "their", "his", "her", "our", "this", "that", "whose"}
 
 
-# Every rule's match contains one of these words, so the rules only run near them (a tenth of the text).
+# Every rule's match contains one of its gate's keywords, so each rule only runs near those (regular
+# expressions tried at every character of an article cost more than all the other date work together).
 _KEYWORD = re.compile(
     r"\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"today|tonight|yesterday|tomorrow|night|morning|evening|afternoon|day|week|month|year|decade|centur|hour|"
     r"minute|quarter|half|spring|summer|fall|autumn|winter|now|current|present|nowadays|recent|lately|past|future|"
-    r"coming|ago|ahead|nineteen|eighteen|thousand|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|christmas|easter|thanksgiving|halloween|july)|\d{4}|\d0s")
-_REACH = 80   # longer than any expression the rules accept
+    r"coming|ago|ahead|nineteen|eighteen|thousand|twenties|thirties|forties|fifties|sixties|seventies|eighties|"
+    r"nineties|christmas|easter|thanksgiving|halloween|moment)|\d{4}|\d0s")
+_MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+_UNITS = {"day", "week", "month", "year", "dec", "decade", "centur", "hour", "minute"}   # "dec" opens "decade"
+_DAYPARTS = {"morning", "afternoon", "evening", "night"}
+_GATES = {
+    "month": _MONTHS, "digits": {"#"}, "year": {"year"}, "week": {"week"},
+    "weekday": {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"},
+    "relday": {"today", "tonight", "yesterday", "tomorrow", "day"} | _DAYPARTS,
+    "anaphor": {"day", "week", "month", "year"} | _DAYPARTS, "dayparts": {"day"} | _DAYPARTS,
+    "relunit": {"week", "month", "year", "quarter", "dec", "decade"}, "unit": _UNITS,
+    "quarter": {"quarter"}, "half": {"half"}, "century": {"centur"},
+    "holiday": {"christmas", "easter", "thanksgiving", "halloween", "jul", "day", "year", "friday"},
+    "yearquarter": {"year", "#"},
+    "decadeword": {"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"},
+    "season": {"spring", "summer", "fall", "autumn", "winter"}, "spoken": {"nineteen", "eighteen", "thousand"},
+    "present": {"now", "current", "present", "nowadays", "day", "moment"}, "past": {"recent", "lately", "past"},
+    "future": {"future", "coming", "ahead"},
+}
+_REACH = 60   # longer than any expression the rules accept, on either side of its keyword
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
-    out: list[list[int]] = []
-    for m in _KEYWORD.finditer(text):
-        lo, hi = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
-        if out and lo <= out[-1][1]:
-            out[-1][1] = max(out[-1][1], hi)
-        else:
-            out.append([lo, hi])
-    return [(lo, hi) for lo, hi in out]
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """For each gate, the merged stretches of text within reach of one of its keywords."""
+    hits = [(m.start(), m.end(), "#" if m.group()[0].isdigit() else m.group().lower()) for m in _KEYWORD.finditer(text)]
+    out: dict[str, list[tuple[int, int]]] = {}
+    for gate, words in _GATES.items():
+        spans: list[list[int]] = []
+        for start, end, word in hits:
+            if word not in words:
+                continue
+            lo, hi = max(0, start - _REACH), min(len(text), end + _REACH)
+            if spans and lo <= spans[-1][1]:
+                spans[-1][1] = hi
+            else:
+                spans.append([lo, hi])
+        out[gate] = [(lo, hi) for lo, hi in spans]
+    return out
 
 
 def find(text: str, doc: Doc | None, ref: dt.date | None) -> list[Timex]:
@@ -750,8 +776,8 @@ def find(text: str, doc: Doc | None, ref: dt.date | None) -> list[Timex]:
     ctx = _Ctx(ref, doc)
     candidates = []
     windows = _windows(text)
-    for order, (rx, handler) in enumerate(_COMPILED):
-        for lo, hi in windows:
+    for order, (rx, handler, gate) in enumerate(_COMPILED):
+        for lo, hi in windows[gate]:
             for m in rx.finditer(text, lo, hi):
                 if m.end() <= m.start():
                     continue
