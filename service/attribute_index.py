@@ -1,0 +1,153 @@
+"""The attribute ruler's matches found by dictionary lookups instead of spaCy's Matcher.
+
+The English pipelines map every fine-grained tag to its POS and morphology with an `attribute_ruler`
+of about 180 patterns, nearly all of one token with exact values ({"TAG": "NNS"}, {"LOWER": "'s",
+"TAG": "POS"}). spaCy's Matcher tries every pattern at every token, which costs about a tenth of the
+whole parse (measured: `make bench`). `IndexedMatcher` answers the same call with the same matches: a
+single-token pattern of exact values (or IN lists of them) is looked up by the token's values, other
+fixed-length patterns (NOT_IN, REGEX, several tokens) are tested column-wise with numpy, and only patterns
+with operators ("OP") are left to a Matcher. The ruler itself still sorts the matches and sets the
+attributes, so its output is unchanged (tests/test_attribute_index.py compares the two).
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from collections import defaultdict
+
+import numpy
+from spacy.attrs import IDS
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+# Token attributes a single-token pattern may test by exact value and still be looked up.
+_LOOKUP_ATTRS = {"ORTH", "LOWER", "TAG", "POS", "DEP", "LEMMA", "NORM", "SHAPE", "IS_SPACE", "IS_PUNCT",
+                 "IS_ALPHA", "IS_DIGIT", "LIKE_NUM"}
+
+
+class IndexedMatcher:
+    """Drop-in for the ruler's `matcher`: `__call__(doc, allow_missing=True, as_spans=False)` and `get`."""
+
+    def __init__(self, nlp: Language, matcher: Matcher, patterns: list[dict]):
+        self._matcher = matcher   # kept for `get`: the ruler reads its patterns back from it (serialization)
+        self._strings = nlp.vocab.strings
+        self._rest = Matcher(nlp.vocab)
+        self._columnwise: list[tuple[int, list[list[tuple]]]] = []
+        index: dict[tuple[str, ...], dict[tuple[int, ...], list[int]]] = defaultdict(lambda: defaultdict(list))
+        strings = nlp.vocab.strings
+        for i, entry in enumerate(patterns):
+            key = str(i)
+            for pattern in entry["patterns"]:
+                alternatives = _expand(pattern[0]) if len(pattern) == 1 else None
+                if alternatives is not None:
+                    for exact in alternatives:
+                        attrs = tuple(sorted(exact))
+                        index[attrs][tuple(_value(strings, exact[a]) for a in attrs)].append(strings.add(key))
+                elif all(_tests(spec) is not None for spec in pattern):
+                    self._columnwise.append((strings.add(key), [_tests(spec) for spec in pattern]))
+                else:
+                    self._rest.add(key, [pattern])
+        self._shapes = []
+        for attrs, table in index.items():
+            known = [numpy.array(sorted({v[k] for v in table}), dtype=numpy.uint64) for k in range(len(attrs))]
+            self._shapes.append(([IDS[a] for a in attrs], known, dict(table)))
+
+    def get(self, key, default=None):
+        return self._matcher.get(key, default)
+
+    def __len__(self) -> int:
+        return len(self._matcher)
+
+    def __call__(self, doc: Doc, allow_missing: bool = True, as_spans: bool = False):
+        out = list(self._rest(doc, allow_missing=allow_missing)) if len(self._rest) else []
+        n = len(doc)
+        if not n:
+            return out
+        for ids, known, table in self._shapes:
+            columns = doc.to_array(ids).astype(numpy.uint64).reshape(n, len(ids))
+            # Only rows whose every value occurs in some pattern can match: test those in Python.
+            maybe = numpy.ones(n, dtype=bool)
+            for k, values in enumerate(known):
+                maybe &= numpy.isin(columns[:, k], values)
+            for i in numpy.flatnonzero(maybe).tolist():
+                hits = table.get(tuple(columns[i].tolist()))
+                if hits:
+                    out.extend((match_id, i, i + 1) for match_id in hits)
+        for match_id, specs in self._columnwise:
+            length = len(specs)
+            if length > n:
+                continue
+            ok = numpy.ones(n - length + 1, dtype=bool)
+            for offset, spec in enumerate(specs):
+                ok &= self._mask(doc, spec)[offset:n - length + 1 + offset]
+            out.extend((match_id, i, i + length) for i in numpy.flatnonzero(ok).tolist())
+        return out
+
+    def _mask(self, doc: Doc, spec: list[tuple]) -> numpy.ndarray:
+        """Which tokens satisfy every (attribute, test, values) of one token's pattern."""
+        ok = numpy.ones(len(doc), dtype=bool)
+        for attr, test, values in spec:
+            column = doc.to_array(IDS[attr]).astype(numpy.uint64)
+            if test == "REGEX":
+                uniq = numpy.unique(column)
+                values = [h for h in uniq.tolist() if values.search(self._strings[h] if h else "")]
+                test = "IN"
+            hashes = numpy.array([v if isinstance(v, int) else self._strings.add(v) for v in values],
+                                 dtype=numpy.uint64)
+            inside = numpy.isin(column, hashes)
+            ok &= ~inside if test == "NOT_IN" else inside
+        return ok
+
+
+def _expand(token_pattern: dict) -> list[dict] | None:
+    """The exact-valued patterns a one-token pattern stands for ({"LOWER": {"IN": [a, b]}} is two), or None
+    when it tests anything else (NOT_IN, REGEX, operators), which stays with the Matcher."""
+    choices = []
+    for attr, v in token_pattern.items():
+        if attr not in _LOOKUP_ATTRS:
+            return None
+        if isinstance(v, (str, bool)):
+            choices.append([(attr, v)])
+        elif isinstance(v, dict) and list(v) == ["IN"] and all(isinstance(x, str) for x in v["IN"]):
+            choices.append([(attr, x) for x in dict.fromkeys(v["IN"])])
+        else:
+            return None
+    return [dict(combo) for combo in itertools.product(*choices)]
+
+
+def _tests(token_pattern: dict) -> list[tuple] | None:
+    """(attribute, IN | NOT_IN | REGEX, values) for each key of a one-token pattern, or None when it uses
+    something column tests cannot (operators, other predicates)."""
+    out = []
+    for attr, v in token_pattern.items():
+        if attr not in _LOOKUP_ATTRS:
+            return None
+        if isinstance(v, (str, bool)):
+            out.append((attr, "IN", [int(v) if isinstance(v, bool) else v]))
+        elif isinstance(v, dict) and len(v) == 1 and list(v)[0] in ("IN", "NOT_IN") and \
+                all(isinstance(x, str) for x in list(v.values())[0]):
+            out.append((attr, list(v)[0], list(v.values())[0]))
+        elif isinstance(v, dict) and list(v) == ["REGEX"] and attr in _STRING_ATTRS:
+            out.append((attr, "REGEX", re.compile(v["REGEX"])))
+        else:
+            return None
+    return out
+
+
+def _value(strings, v) -> int:
+    return int(v) if isinstance(v, bool) else strings.add(v)
+
+
+_STRING_ATTRS = {"ORTH", "LOWER", "TAG", "POS", "DEP", "LEMMA", "NORM", "SHAPE"}
+
+
+def index_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> bool:
+    """Give the pipeline's attribute ruler an IndexedMatcher; False when it has none to index."""
+    if name not in nlp.pipe_names:
+        return False
+    ruler = nlp.get_pipe(name)
+    if not hasattr(ruler, "matcher") or isinstance(ruler.matcher, IndexedMatcher):
+        return False
+    ruler.matcher = IndexedMatcher(nlp, ruler.matcher, ruler.patterns)
+    return True
