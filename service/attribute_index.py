@@ -44,8 +44,8 @@ class IndexedMatcher:
                     for exact in alternatives:
                         attrs = tuple(sorted(exact))
                         index[attrs][tuple(_value(strings, exact[a]) for a in attrs)].append(strings.add(key))
-                elif all(_tests(spec) is not None for spec in pattern):
-                    self._columnwise.append((strings.add(key), [_tests(spec) for spec in pattern]))
+                elif all(_tests(spec, strings) is not None for spec in pattern):
+                    self._columnwise.append((strings.add(key), [_tests(spec, strings) for spec in pattern]))
                 else:
                     self._rest.add(key, [pattern])
         self._shapes = []
@@ -90,12 +90,10 @@ class IndexedMatcher:
         for attr, test, values in spec:
             column = doc.to_array(IDS[attr]).astype(numpy.uint64)
             if test == "REGEX":
-                uniq = numpy.unique(column)
-                values = [h for h in uniq.tolist() if values.search(self._strings[h] if h else "")]
+                values = numpy.array([h for h in numpy.unique(column).tolist()
+                                      if values.search(self._strings[h] if h else "")], dtype=numpy.uint64)
                 test = "IN"
-            hashes = numpy.array([v if isinstance(v, int) else self._strings.add(v) for v in values],
-                                 dtype=numpy.uint64)
-            inside = numpy.isin(column, hashes)
+            inside = numpy.isin(column, values)
             ok &= ~inside if test == "NOT_IN" else inside
         return ok
 
@@ -116,20 +114,23 @@ def _expand(token_pattern: dict) -> list[dict] | None:
     return [dict(combo) for combo in itertools.product(*choices)]
 
 
-def _tests(token_pattern: dict) -> list[tuple] | None:
-    """(attribute, IN | NOT_IN | REGEX, values) for each key of a one-token pattern, or None when it uses
-    something column tests cannot (operators, other predicates)."""
+def _tests(token_pattern: dict, strings) -> list[tuple] | None:
+    """(attribute, IN | NOT_IN | REGEX, hashes or regex) for each key of a one-token pattern, or None when
+    it uses something column tests cannot (operators, other predicates)."""
     out = []
     for attr, v in token_pattern.items():
         if attr not in _LOOKUP_ATTRS:
             return None
         if isinstance(v, (str, bool)):
-            out.append((attr, "IN", [int(v) if isinstance(v, bool) else v]))
-        elif isinstance(v, dict) and len(v) == 1 and list(v)[0] in ("IN", "NOT_IN") and \
-                all(isinstance(x, str) for x in list(v.values())[0]):
-            out.append((attr, list(v)[0], list(v.values())[0]))
-        elif isinstance(v, dict) and list(v) == ["REGEX"] and attr in _STRING_ATTRS:
-            out.append((attr, "REGEX", re.compile(v["REGEX"])))
+            out.append((attr, "IN", numpy.array([_value(strings, v)], dtype=numpy.uint64)))
+            continue
+        if not (isinstance(v, dict) and len(v) == 1):
+            return None
+        (test, values), = v.items()
+        if test in ("IN", "NOT_IN") and all(isinstance(x, str) for x in values):
+            out.append((attr, test, numpy.array([strings.add(x) for x in values], dtype=numpy.uint64)))
+        elif test == "REGEX" and attr in _STRING_ATTRS:
+            out.append((attr, "REGEX", re.compile(values)))
         else:
             return None
     return out
