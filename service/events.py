@@ -472,7 +472,20 @@ def fill_places(ev: Event, index: DocIndex) -> None:
             ev.places.append((ref, role))
 
 
-def fill_dates(ev: Event, timexes: list[Timex], doc: Doc, event_heads: set[int]) -> None:
+def locate_dates(timexes: list[Timex], doc: Doc) -> list[tuple[Timex, int, int]]:
+    """(expression, index of its root token, index of its sentence's first token) for each date, found
+    once per document: every event looks through them."""
+    out = []
+    for tx in timexes:
+        if tx.kind != "date":
+            continue
+        span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if span is not None:
+            out.append((tx, span.root.i, span.sent.start))
+    return out
+
+
+def fill_dates(ev: Event, located: list[tuple[Timex, int, int]], doc: Doc, event_heads: set[int]) -> None:
     """Dates tied to this trigger: the expression attaches to it, to the verb it is subject or object of,
     or to a participle or relative clause on it ("the proposal outlined by Biden in May")."""
     h = ev.head
@@ -487,13 +500,11 @@ def fill_dates(ev: Event, timexes: list[Timex], doc: Doc, event_heads: set[int])
         anchors.update(c.i for c in h.children if c.dep_ in ("acl", "relcl"))
     elif h.dep_ == "advcl" and h.tag_ == "VBG":
         anchors.add(h.head.i)   # "said on Monday, stating that ..."
-    for tx in timexes:
-        if tx.kind != "date":
+    sent_start = h.sent.start
+    for tx, root, in_sent in located:
+        if in_sent != sent_start:
             continue
-        span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
-        if span is None or span.sent.start != h.sent.start:
-            continue
-        t = span.root
+        t = doc[root]
         for _ in range(6):
             if t.head.i == t.i:
                 break
@@ -554,12 +565,13 @@ def extract(doc: Doc, triggers: list[Trigger], index: DocIndex, timexes: list[Ti
     events = _merge_linked(events)
     out = []
     heads = {ev.head.i for ev in events}
+    located = locate_dates(timexes, doc)
     for ev in events:
         if types and ev.type not in types:
             continue
         fill_actors(ev, index)
         fill_places(ev, index)
-        fill_dates(ev, timexes, doc, heads - {ev.head.i})
+        fill_dates(ev, located, doc, heads - {ev.head.i})
         ev.modality = modality_rules.classify(ev.head, ev.dates, ref)
         if ev.type == "statement":
             ev.quote = quotes.quote_for(doc, ev.head)
