@@ -6,6 +6,7 @@ the validation cannot drift apart.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from marshmallow import Schema, ValidationError, fields, validate, validates
 
@@ -13,6 +14,7 @@ from .ontology import (ACTOR_KINDS, ACTOR_ROLES, DATE_KINDS, GRANULARITIES, MODA
                        PLACE_KINDS, PLACE_ROLES, TYPE_NAMES)
 
 DEFAULT_MAX_TEXT_CHARS = 100_000
+_SURROGATE = re.compile("[\ud800-\udfff]")   # JSON can carry a lone one ("\\ud800"); Unicode text cannot
 DEFAULT_MAX_BATCH = 64
 
 
@@ -57,7 +59,7 @@ class ExtractRequestSchema(Schema):
     def _text_fits(self, value, **kwargs):
         if len(value) > self.max_text_chars:
             raise ValidationError(f"Text is longer than {self.max_text_chars} characters.")
-        if any(0xD800 <= ord(c) <= 0xDFFF for c in value):
+        if _SURROGATE.search(value):
             raise ValidationError("Text contains a lone surrogate: not valid Unicode.")
 
 
