@@ -4,8 +4,8 @@ Every figure is shown as a ratio against the limit measured in this run (these m
 noisy): absolute times are printed for reference, not judged. The limit is the stock pipeline as spaCy
 loads it; the service runs the same components with an indexed attribute ruler (service/attribute_index.py),
 and the table shows that gain on its own row. Throughput is measured in rounds, each round running the
-limit and then the service, so that each ratio compares two measurements taken a few seconds apart; the
-table gives the median round and the range.
+service against the mean of the limit measured just before and just after that round, so that slow drifts
+in the machine's speed cancel; the table gives the median round and the range.
 """
 from __future__ import annotations
 
@@ -257,15 +257,13 @@ def main(argv=None) -> int:
                 ("service /v1/extract, concurrency 16", "/v1/extract", many, 16),
                 ("service /v1/extract/batch (4 docs), concurrency 4", "/v1/extract/batch", batches, 4),
                 ("service /v1/extract/batch (4 docs), concurrency 16", "/v1/extract/batch", batches, 16)]
-        ratios: dict[str, list[float]] = {name: [] for name, *_ in runs}
         rates: dict[str, list[float]] = {name: [] for name, *_ in runs}
         notes: dict[str, str] = {}
+        limits = [limit_pipe(stock, texts, workers)]
         for _ in range(a.rounds):
-            n2, t2 = limit_pipe(stock, texts, workers)
-            limit2 = n2 / t2
             for name, path, payload, c in runs:
                 if path is None:
-                    n, t = (n2, t2) if name.startswith("limit") else limit_pipe(nlp, texts, workers)
+                    n, t = limits[-1] if name.startswith("limit") else limit_pipe(nlp, texts, workers)
                     rate = n / t
                 else:
                     secs, lat, rate = load(server, path, payload, c,
@@ -274,7 +272,10 @@ def main(argv=None) -> int:
                     notes[name] = (f"{len(payload) / secs:.1f} {unit}/s, p50 {1000 * pct(lat, .5):.0f} ms, "
                                    f"p95 {1000 * pct(lat, .95):.0f} ms, p99 {1000 * pct(lat, .99):.0f} ms")
                 rates[name].append(rate)
-                ratios[name].append(rate / limit2)
+            limits.append(limit_pipe(stock, texts, workers))
+        # Each round is judged against the limit measured just before and just after it.
+        bounds = [n / t for n, t in limits]
+        ratios = {name: [r / ((bounds[i] + bounds[i + 1]) / 2) for i, r in enumerate(rs)] for name, rs in rates.items()}
         for name, *_ in runs:
             r = sorted(ratios[name])
             note = notes.get(name, "each process the whole corpus" if name.startswith("limit") else
