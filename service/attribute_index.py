@@ -31,11 +31,10 @@ class IndexedMatcher:
 
     def __init__(self, nlp: Language, matcher: Matcher, patterns: list[dict]):
         self._matcher = matcher   # kept for `get`: the ruler reads its patterns back from it (serialization)
-        self._strings = nlp.vocab.strings
+        strings = self._strings = nlp.vocab.strings
         self._rest = Matcher(nlp.vocab)
         self._columnwise: list[tuple[int, list[list[tuple]]]] = []
         index: dict[tuple[str, ...], dict[tuple[int, ...], list[int]]] = defaultdict(lambda: defaultdict(list))
-        strings = nlp.vocab.strings
         for i, entry in enumerate(patterns):
             key = str(i)
             for pattern in entry["patterns"]:
@@ -60,6 +59,8 @@ class IndexedMatcher:
         return len(self._matcher)
 
     def __call__(self, doc: Doc, allow_missing: bool = True, as_spans: bool = False):
+        if as_spans:
+            raise NotImplementedError("the attribute ruler asks for (match_id, start, end) tuples only")
         out = list(self._rest(doc, allow_missing=allow_missing)) if len(self._rest) else []
         n = len(doc)
         if not n:
