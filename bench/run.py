@@ -216,8 +216,8 @@ def main(argv=None) -> int:
     texts = corpus.articles() * a.repeat
     for t in texts[:3]:
         core.extract(nlp, t)   # warm caches
-    tokens = sum(len(d) for d in stock.pipe(texts))
     sizes = [len(d) for d in stock.pipe(texts)]
+    tokens = sum(sizes)
     rows = []
 
     # -- in-process: the core against the parse, and where its time goes
@@ -251,24 +251,25 @@ def main(argv=None) -> int:
         load(server, "/v1/extract", bodies[:8], 2)   # both workers warm
 
         # -- throughput, in rounds: each ratio against the limit measured just before it
-        runs = [("limit: nlp.pipe, 2 processes (stock pipeline)", None, None, None),
-                ("  nlp.pipe, 2 processes, the service's pipeline", None, None, None),
-                ("service /v1/extract, concurrency 4", "/v1/extract", bodies, 4),
-                ("service /v1/extract, concurrency 16", "/v1/extract", many, 16),
-                ("service /v1/extract/batch (4 docs), concurrency 4", "/v1/extract/batch", batches, 4),
-                ("service /v1/extract/batch (4 docs), concurrency 16", "/v1/extract/batch", batches, 16)]
+        # (row, path, bodies, their token counts, concurrency, what one body is)
+        runs = [("limit: nlp.pipe, 2 processes (stock pipeline)", None, None, None, None, None),
+                ("  nlp.pipe, 2 processes, the service's pipeline", None, None, None, None, None),
+                ("service /v1/extract, concurrency 4", "/v1/extract", bodies, sizes, 4, "articles"),
+                ("service /v1/extract, concurrency 16", "/v1/extract", many, many_sizes, 16, "articles"),
+                ("service /v1/extract/batch (4 docs), concurrency 4", "/v1/extract/batch", batches, batch_sizes,
+                 4, "batches"),
+                ("service /v1/extract/batch (4 docs), concurrency 16", "/v1/extract/batch", batches, batch_sizes,
+                 16, "batches")]
         rates: dict[str, list[float]] = {name: [] for name, *_ in runs}
         notes: dict[str, str] = {}
         limits = [limit_pipe(stock, texts, workers)]
         for _ in range(a.rounds):
-            for name, path, payload, c in runs:
+            for name, path, payload, payload_sizes, c, unit in runs:
                 if path is None:
                     n, t = limits[-1] if name.startswith("limit") else limit_pipe(nlp, texts, workers)
                     rate = n / t
                 else:
-                    secs, lat, rate = load(server, path, payload, c,
-                                           {id(bodies): sizes, id(many): many_sizes}.get(id(payload), batch_sizes))
-                    unit = "batches" if payload is batches else "articles"
+                    secs, lat, rate = load(server, path, payload, c, payload_sizes)
                     notes[name] = (f"{len(payload) / secs:.1f} {unit}/s, p50 {1000 * pct(lat, .5):.0f} ms, "
                                    f"p95 {1000 * pct(lat, .95):.0f} ms, p99 {1000 * pct(lat, .99):.0f} ms")
                 rates[name].append(rate)

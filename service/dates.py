@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -195,8 +196,6 @@ def _pick_year(ref: dt.date, tense: str, make) -> int:
     _, lo, hi = options[1]
     if lo <= ref <= hi:
         return ref.year
-    # A date within weeks of the reference is that year's unless the verb's tense points the other way
-    # ("changed in December", written in late October, is last December).
     # A date within weeks of the reference is that year's whatever the verb's tense, which the parse often
     # gets wrong for a single day; a whole month that has not begun cannot be meant by a past verb.
     month_ahead = hi - lo > dt.timedelta(days=27) and lo > ref
@@ -230,6 +229,12 @@ def _month_num(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 
 
+def _reported_quarter(ref: dt.date) -> tuple[int, int]:
+    """(year, quarter) of the last quarter closed before `ref`: the one earnings news reports on."""
+    cur = (ref.month - 1) // 3 + 1
+    return (ref.year, cur - 1) if cur > 1 else (ref.year - 1, 4)
+
+
 _ANCHORS = {"day": ("day", "month", "year"), "week": ("month", "year"), "month": ("month", "year"),
             "quarter": ("year",), "half": ("year",), "season": ("year",), "year": ("year",)}
 
@@ -238,6 +243,11 @@ class _Ctx:
     def __init__(self, ref: dt.date | None, doc: Doc | None):
         self.ref, self.doc = ref, doc
         self.anchor: dict[str, dt.date] = {}   # the latest date mentioned, per granularity it pins down
+
+    @functools.cached_property
+    def quarterly(self) -> bool:
+        """Whether the text speaks of quarters (earnings news), read once per text."""
+        return self.doc is not None and "quarter" in self.doc.text.lower()
 
     def tense(self, m: re.Match) -> str:
         return tense_at(self.doc, m.start(), m.end())
@@ -310,6 +320,9 @@ def _relative_day(m, c):
     return day_value(c.ref + dt.timedelta(days=offset))
 
 
+_ANAPHORIC = {"the following", "following", "the same", "that"}   # as _anaphoric: from the date last mentioned
+
+
 def _relative_unit(m, c):
     if c.ref is None:
         return None
@@ -320,7 +333,7 @@ def _relative_unit(m, c):
          "the same": 0, "that": 0, "the latest": -1, "latest": -1}[which]
     if k is None:
         return "duration"
-    r = c.ref
+    r = c.anchor_for("day") if which in _ANAPHORIC else c.ref
     if unit == "week":
         return week_value(r + dt.timedelta(weeks=k))
     if unit == "weekend":
@@ -396,8 +409,7 @@ def _quarter(m, c):
         cur = (c.ref.month - 1) // 3 + 1
         y = c.ref.year if q is None or q <= cur else c.ref.year - 1
     if q is None:  # "the quarter", "the latest quarter": the last one reported
-        cur = (c.ref.month - 1) // 3 + 1
-        y, q = (c.ref.year, cur - 1) if cur > 1 else (c.ref.year - 1, 4)
+        y, q = _reported_quarter(c.ref)
     return quarter_value(y, q)
 
 
@@ -491,9 +503,8 @@ def _year_ago(m, c):
     """Earnings-report style: 'a year ago' beside quarterly figures means the same quarter last year."""
     if c.ref is None:
         return None
-    if c.doc is not None and ("quarter" in c.doc.text.lower() or "period" in m.group(0).lower()):
-        cur = (c.ref.month - 1) // 3 + 1
-        y, q = (c.ref.year, cur - 1) if cur > 1 else (c.ref.year - 1, 4)
+    if c.quarterly or "period" in m.group(0).lower():
+        y, q = _reported_quarter(c.ref)
         return quarter_value(y - 1, q)
     return year_value(c.ref.year - 1)
 
@@ -608,10 +619,10 @@ def _year_quarter(m, c):
     else:
         y = c.ref.year + {"last": -1, "this": 0, "next": 1}[m["which"].lower()]
     q = ORDINALS.get((m["ord"] or "").lower())
-    if q is None:   # the quarter being reported: the last one closed before the reference date
+    if q is None:   # "the 1988 period": the quarter being reported, in that year
         if c.ref is None:
             return None
-        q = (c.ref.month - 1) // 3 or 4
+        q = _reported_quarter(c.ref)[1]
     return quarter_value(y, q)
 
 
@@ -694,7 +705,7 @@ RULES: list[tuple[str, object, str]] = [
      r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[\s-]\w+)"
      r"|two[\s-]thousand(?:[\s-]and)?(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|ten))?))(?![\w-])",
      _spoken_year, "spoken"),
-    (r"(?:\b(?i:fiscal|calendar|the year|model year)\s+(?<![\w-])|\b(?i:early|late|the end of|mid)[\s-]+|" + _WB + ")"
+    (r"(?:\b(?i:fiscal|calendar|the year|model year)\s+|\b(?i:early|late|the end of|mid)[\s-]+|" + _WB + ")"
      + _YEAR + r"(?![\w%-]|\.\d|,\d)", _year, "digits"),
     (r"(?i:\b(?:now|currently|at present|presently|nowadays|these days|the present|right now|"
      r"at the moment|current))(?![\w-])", _ref("PRESENT_REF"), "present"),
