@@ -111,6 +111,8 @@ _FUTURE_GOVERNORS = {"set", "expect", "schedule", "due", "plan", "slate", "poise
 # An infinitive under these looks forward from the governing verb: "agreed to buy it in February".
 _INTENT_GOVERNORS = _FUTURE_GOVERNORS | {"agree", "decide", "promise", "vow", "pledge", "propose", "offer",
                                          "prepare", "threaten", "want", "seek", "be"}
+_INTENT_NOUNS = {"agreement", "plan", "deal", "offer", "proposal", "bid", "decision", "promise", "pledge",
+                 "intention", "commitment", "threat", "schedule", "timetable", "deadline"}
 _FUTURE_MODIFIERS = {"upcoming", "next", "coming", "planned", "scheduled", "future", "effective", "payable",
                      "starting"}
 _DEADLINE_PREPS = {"until", "till", "by"}
@@ -124,8 +126,9 @@ _REPORTING = {"say", "tell", "report", "announce", "claim", "state", "add", "not
 
 
 def tense_at(doc: Doc | None, start: int, end: int) -> str:
-    """'past', 'future' or 'present' for the clause an expression sits in (its governing verb), or 'named'
-    for a date that names an event ('the October 7 attack'), which reads as past."""
+    """Where the clause an expression sits in puts it: 'past', 'future', 'present', 'near' (whichever side of
+    the reference date is closer: a deadline or a plan reported in the past tense, "had filed by Wednesday",
+    "planned a rally on Saturday") or 'named' for a date naming an event ('the October 7 attack'), read as past."""
     if doc is None:
         return "present"
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -138,19 +141,26 @@ def tense_at(doc: Doc | None, start: int, end: int) -> str:
     prep = doc[span.start - 1].lower_ if span.start > 0 else ""
     if tok.head.dep_ == "prep":
         prep = tok.head.lower_
+    elif tok.dep_ == "npadvmod" and tok.head.head.dep_ == "prep":
+        prep = tok.head.head.lower_   # "until 9 a.m. Tuesday"
+    verb_tense = _verb_tense(tok, prep)
+    # A deadline looks forward from its event ("postponed until Tuesday"), unless a past perfect has it passed
+    # already ("had filed by Wednesday"); a span's end after a past verb lies on either side ("made it
+    # hard to meet demand well into the summer", "has extended loans through January").
     if prep in _DEADLINE_PREPS:
-        return "future"
-    verb_tense = _verb_tense(tok)
-    if verb_tense == "past":
+        return "near" if verb_tense == "pluperfect" else "future"
+    if prep in _FORWARD_PREPS:
+        return "near" if verb_tense in ("past", "pluperfect") else "future"
+    if verb_tense in ("past", "pluperfect"):
         return "past"
-    if prep in _FORWARD_PREPS or before.endswith(_FORWARD_PHRASES):
+    if before.endswith(_FORWARD_PHRASES):
         return "future"
     if prep in _BACKWARD_PREPS:
         return "past"
     return verb_tense
 
 
-def _verb_tense(tok) -> str:
+def _verb_tense(tok, prep: str = "") -> str:
     for _ in range(4):
         if tok.pos_ in ("VERB", "AUX"):
             break
@@ -161,27 +171,62 @@ def _verb_tense(tok) -> str:
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
         return "present"
-    for _ in range(2):
+    for _ in range(3):
         auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        perfect = any(a.lower_ in ("has", "have", "had", "'ve") for a in auxes)
         if any(a.lower_ in _FUTURE_AUX or a.lower_ == "would" for a in auxes):
             return "future"
-        if tok.tag_ == "VBN" and tok.lemma_ in _FUTURE_GOVERNORS and not any(a.lower_ in ("has", "have", "had") for a in auxes):
-            return "future"  # "talks scheduled for Thursday", "set for Monday"
+        # "talks scheduled for Thursday", "a rally planned Saturday": a plan, whose date lies ahead of the
+        # planning; in a past report ("has scheduled", "planned ... was canceled") on either side of it.
+        if tok.tag_ in ("VBN", "VBD") and _plans(tok):
+            if tok.tag_ == "VBN" and not perfect and not _in_past_clause(tok):
+                return "future"
+            return "near"
         if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or (tok.tag_ == "VBN" and not auxes) or \
-                (tok.tag_ == "VBN" and any(a.lower_ in ("has", "have", "had", "'ve") for a in auxes)):
-            return "past"
+                (tok.tag_ == "VBN" and perfect):
+            return "pluperfect" if any(a.lower_ == "had" for a in auxes) else "past"
         if tok.dep_ == "xcomp" and tok.head.lemma_ in _INTENT_GOVERNORS and \
                 (tok.head.lemma_ in _FUTURE_GOVERNORS or any(a.lower_ == "to" for a in auxes)):
             return "future"  # "set to meet on Monday", "expected to vote in May", "agreed to buy it in May"
-        if tok.dep_ in ("xcomp", "pcomp", "acl") and tok.head.i != tok.i:
-            tok = tok.head
-            continue
+        if tok.dep_ == "acl" and tok.head.lemma_ in _INTENT_NOUNS and any(a.lower_ == "to" for a in auxes):
+            return "future"  # "an agreement to acquire the bank in January"
         if tok.tag_ == "VBG" and any(a.lower_ in ("is", "are", "am", "'s", "'re") for a in auxes):
             return "future"  # "they are meeting Monday"
+        if (tok.dep_ in ("xcomp", "pcomp", "acl") or tok.tag_ in ("VBG", "VB") and not auxes and tok.dep_ == "advcl"
+                or tok.tag_ == "VB" and [a.lower_ for a in auxes] == ["to"] and tok.dep_ in ("advcl", "ccomp")) \
+                and tok.head.i != tok.i:
+            # A participle or an infinitive takes the tense of the clause it adds to: "rising to $42 in June
+            # from $29 in March", "made it difficult for Sun to meet demand well into the summer".
+            climb_adjective = tok.dep_ in ("advcl", "ccomp")
+            tok = tok.head
+            if climb_adjective and tok.pos_ == "ADJ" and tok.head.pos_ in ("VERB", "AUX"):
+                tok = tok.head
+            continue
+        if tok.tag_ == "VBP" and any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") and
+                                     not any(g.dep_ == "conj" for g in c.children) for c in tok.children):
+            return "past"   # a singular subject has no "hurt" in the present: the tagger took a past for one
         if tok.tag_ in ("VBZ", "VBP") and tok.lemma_ not in _REPORTING and not auxes:
             return "future"
         break
     return "present"
+
+
+def _plans(verb) -> bool:
+    """A verb of planning; "set" only with what is set for ("a summit set for April", not "a record set on
+    Aug. 6")."""
+    return verb.lemma_ in _FUTURE_GOVERNORS and (
+        verb.lemma_ != "set" or any(c.lower_ == "for" or c.dep_ == "xcomp" for c in verb.children))
+
+
+def _in_past_clause(tok) -> bool:
+    """Whether the clause a participle's noun belongs to is in the past ("the rally planned for Saturday was
+    canceled")."""
+    head = tok.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    return head.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children)
 
 
 _NEAR_DAYS = 45
@@ -214,6 +259,8 @@ def _pick_year(ref: dt.date, tense: str, make) -> int:
 def _weekday_date(ref: dt.date, weekday: int, tense: str) -> dt.date:
     back = ref - dt.timedelta(days=(ref.weekday() - weekday) % 7)
     fwd = ref + dt.timedelta(days=(weekday - ref.weekday()) % 7)
+    if tense == "near":
+        return fwd if (fwd - ref) < (ref - back) else back
     # News mostly reports what happened: a weekday without a future cue is the last one.
     return fwd if tense == "future" else back
 
@@ -239,15 +286,33 @@ _ANCHORS = {"day": ("day", "month", "year"), "week": ("month", "year"), "month":
             "quarter": ("year",), "half": ("year",), "season": ("year",), "year": ("year",)}
 
 
+_FISCAL_QUARTER = re.compile(r"(?i:(?P<ord>first|second|third|fourth)[\s-]+(?:fiscal\s+)?quarter,?\s+end(?:ed|ing)\s+)"
+                             + _MONTH)
+
+
 class _Ctx:
-    def __init__(self, ref: dt.date | None, doc: Doc | None):
-        self.ref, self.doc = ref, doc
+    def __init__(self, text: str, ref: dt.date | None, doc: Doc | None):
+        self.text, self.ref, self.doc = text, ref, doc
         self.anchor: dict[str, dt.date] = {}   # the latest date mentioned, per granularity it pins down
 
     @functools.cached_property
     def quarterly(self) -> bool:
         """Whether the text speaks of quarters (earnings news), read once per text."""
-        return self.doc is not None and "quarter" in self.doc.text.lower()
+        return self.doc is not None and "quarter" in self.text.lower()
+
+    @functools.cached_property
+    def fiscal_shift(self) -> int:
+        """How far the company's quarter numbers run ahead of the calendar's, read from "its fourth quarter
+        ended June 30" (a fiscal year that ends in June numbers July-September its first quarter)."""
+        m = _FISCAL_QUARTER.search(self.text)
+        if m is None or _month_num(m["month"]) % 3:
+            return 0
+        return (ORDINALS[m["ord"].lower()] - _month_num(m["month"]) // 3) % 4
+
+    def reported_quarter(self) -> tuple[int, int]:
+        """(year, quarter) of the quarter earnings news reports on, numbered as the company numbers it."""
+        y, q = _reported_quarter(self.ref)
+        return y, (q - 1 + self.fiscal_shift) % 4 + 1
 
     def tense(self, m: re.Match) -> str:
         return tense_at(self.doc, m.start(), m.end())
@@ -278,6 +343,14 @@ def _month_day(m, c):
     tense = c.tense(m)
     y = _pick_year(c.ref, tense, lambda y: (dt.date(y, mo, min(d, calendar.monthrange(y, mo)[1])),) * 2)
     return day_value(dt.date(y, mo, min(d, calendar.monthrange(y, mo)[1])))
+
+
+def _week_of(m, c):
+    """'the week of March 6': the week that holds the day."""
+    day = _explicit_day(m, c) if m["year"] else _month_day(m, c)
+    if day in (None, "reject"):
+        return day
+    return week_value(day[2][0])
 
 
 def _month_year(m, c):
@@ -353,15 +426,22 @@ def _relative_unit(m, c):
 
 
 def _anaphoric(m, c):
-    """'that year', 'the following day', 'later that month': relative to the date last mentioned, as a
-    narrative moves its own clock; without one, to the reference date."""
+    """'that year', 'the following day', 'later that month', 'the year before': relative to the date last
+    mentioned, as a narrative moves its own clock; without one, 'the next day' counts from the reference
+    date, while 'that day' points back to nothing and is no date."""
     unit = m["unit"].lower()
     unit = "day" if unit in ("morning", "afternoon", "evening", "night") else unit
-    base = c.anchor_for("month" if unit == "week" else unit)
+    which = re.sub(r"\s+", " ", m["which"].lower())
+    if which == "the":   # "the year before", "the day after"
+        which = "the previous" if m["dir"].lower() == "before" else "the following"
+    pinned_by = "month" if unit == "week" else unit
+    base = c.anchor_for(pinned_by)
     if base is None:
         return None
+    if which in ("that", "the same") and pinned_by not in c.anchor:
+        return "reject"   # "redemptions that day": no day was mentioned for it to point back to
     k = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1, "the preceding": -1,
-         "the prior": -1}[re.sub(r"\s+", " ", m["which"].lower())]
+         "the prior": -1}[which]
     if unit == "day":
         return day_value(base + dt.timedelta(days=k))
     if unit == "week":
@@ -373,6 +453,8 @@ def _anaphoric(m, c):
 
 def _ago(m, c):
     n, unit, direction = _num(m["num"]), m["unit"].lower(), m["dir"].lower()
+    if direction == "before" and re.match(r"\s+[\w$]", m.string[m.end():m.end() + 2]):
+        return "duration"   # "10 days before the murder": counted from an event, not from today
     if c.ref is None:
         return None
     if n is None:
@@ -409,7 +491,7 @@ def _quarter(m, c):
         cur = (c.ref.month - 1) // 3 + 1
         y = c.ref.year if q is None or q <= cur else c.ref.year - 1
     if q is None:  # "the quarter", "the latest quarter": the last one reported
-        y, q = _reported_quarter(c.ref)
+        y, q = c.reported_quarter()
     return quarter_value(y, q)
 
 
@@ -475,11 +557,13 @@ def _which_weekday(m, c):
     if c.ref is None:
         return None
     wd = WEEKDAYS[m["weekday"].lower()]
-    which = m["which"].lower()
+    which = re.sub(r"\s+", " ", m["which"].lower())
+    # "the previous Friday" and "the following Monday" count from the day the narrative is at.
+    r = c.anchor_for("day") if which.startswith("the ") else c.ref
     if which in ("last", "the previous", "this past"):
-        d = c.ref - dt.timedelta(days=(c.ref.weekday() - wd) % 7 or 7)
+        d = r - dt.timedelta(days=(r.weekday() - wd) % 7 or 7)
     elif which in ("next", "the following", "this coming"):
-        d = c.ref + dt.timedelta(days=(wd - c.ref.weekday()) % 7 or 7)
+        d = r + dt.timedelta(days=(wd - r.weekday()) % 7 or 7)
     else:
         d = _weekday_date(c.ref, wd, c.tense(m))
     return day_value(d)
@@ -500,13 +584,32 @@ def _this_weekend(m, c):
 
 
 def _year_ago(m, c):
-    """Earnings-report style: 'a year ago' beside quarterly figures means the same quarter last year."""
+    """Earnings-report style: 'a year ago' beside quarterly figures means the same quarter last year; beside
+    figures for nine months or a half year, or beside no figures at all ("wages 3.8% higher than a year
+    earlier"), it is last year."""
     if c.ref is None:
         return None
-    if c.quarterly or "period" in m.group(0).lower():
-        y, q = _reported_quarter(c.ref)
+    said = m.group(0).lower()
+    if "quarter" in said or "period" in said or c.quarterly and _speaks_of_quarter(c.doc, m.start(), m.end()):
+        y, q = c.reported_quarter()
         return quarter_value(y - 1, q)
     return year_value(c.ref.year - 1)
+
+
+_RESULTS = {"net", "earn", "earnings", "profit", "income", "loss", "sale", "revenue", "result", "quarter",
+            "period", "share", "margin", "dividend"}
+_LONGER_PERIODS = re.compile(r"\b(?:nine|six)[\s-]months?\b|\bhalf\b|\bfiscal year\b|\b(?:the|full|whole) year(?![\w-])")
+
+
+def _speaks_of_quarter(doc: Doc, start: int, end: int) -> bool:
+    """Whether the sentence around a 'year ago' compares a quarter's results."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return True
+    sent = span.sent
+    if _LONGER_PERIODS.search(sent.text.lower()):
+        return False
+    return any(t.lemma_.lower() in _RESULTS or "quarter" in t.lower_ and "quarterly" not in t.lower_ for t in sent)
 
 
 _ONES = {w: i for i, w in enumerate("zero one two three four five six seven eight nine".split())}
@@ -515,18 +618,28 @@ _TEENS = {w: 10 + i for i, w in enumerate("ten eleven twelve thirteen fourteen f
 _TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 
 
+_SPOKEN = (r"(?:nineteen|eighteen)[\s-]+(?:hundred[\s-]+(?:and[\s-]+)?)?"
+           r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+           r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[\s-]\w+)"
+           r"|two[\s-]thousand(?:[\s-]and)?(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|ten))?")
+
+
 def _spoken_year(m, c):
-    """Broadcast transcripts spell years out: 'nineteen ninety-six', 'the year two thousand'."""
+    """Broadcast transcripts spell years out: 'nineteen ninety-six', 'the year two thousand', 'January nineteen
+    ninety-seven', 'the winter of nineteen ninety-four'."""
     words = re.split(r"[\s-]+", m.group("spoken").lower())
     if words[:2] == ["two", "thousand"]:
         rest = [w for w in words[2:] if w != "and"]
-        return year_value(2000 + (_ONES.get(rest[0], _TEENS.get(rest[0], 0)) if rest else 0))
-    century = {"nineteen": 1900, "twenty": 2000, "eighteen": 1800}[words[0]]
-    rest = [w for w in words[1:] if w not in ("hundred", "and")]
-    n = 0
-    for w in rest:
-        n += _TENS.get(w, _TEENS.get(w, _ONES.get(w, 0)))
-    return year_value(century + n)
+        y = 2000 + (_ONES.get(rest[0], _TEENS.get(rest[0], 0)) if rest else 0)
+    else:
+        y = {"nineteen": 1900, "twenty": 2000, "eighteen": 1800}[words[0]]
+        for w in words[1:]:
+            y += _TENS.get(w, _TEENS.get(w, _ONES.get(w, 0)))
+    if m.groupdict().get("month"):
+        return month_value(y, _month_num(m["month"]))
+    if m.groupdict().get("season"):
+        return season_value(y, SEASONS[m["season"].lower()])
+    return year_value(y)
 
 
 _CENTURY_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -607,6 +720,8 @@ def _holiday(m, c):
             y -= 1
         elif which == "next" and day_of(y) <= c.ref:
             y += 1
+    if m["week"]:   # "Easter week", "Christmas week"
+        return week_value(day_of(y))
     return day_value(day_of(y))
 
 
@@ -622,7 +737,7 @@ def _year_quarter(m, c):
     if q is None:   # "the 1988 period": the quarter being reported, in that year
         if c.ref is None:
             return None
-        q = _reported_quarter(c.ref)[1]
+        q = c.reported_quarter()[1]
     return quarter_value(y, q)
 
 
@@ -650,6 +765,7 @@ _WHICH = (r"(?P<which>earlier this|later this|the current|this|current|last|the 
 RULES: list[tuple[str, object, str]] = [
     (rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY},?\s+{_YEAR}{_WE}", _explicit_day, "month"),
     (rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}{_WE}", _explicit_day, "month"),
+    (rf"(?i:the\s+week\s+of)\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?(?!\d|:\d)", _week_of, "month"),
     (r"(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d])", _iso_day, "digits"),
     (rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?!\d|:\d)" + r"(?!,?\s+\d)", _month_day, "month"),
     (rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?!,?\s+\d)", _month_day, "month"),
@@ -658,7 +774,8 @@ RULES: list[tuple[str, object, str]] = [
     (rf"(?i:(?:the\s+)?(?:early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of))[\s-]+{_MONTH}{_WE}(?:,?\s+{_YEAR})?",
      _part_of_month, "month"),
     (r"(?i:(?<=in\s)|(?<=since\s)|(?<=until\s)|(?<=by\s)|(?<=from\s)|(?<=of\s)|(?<=during\s)|(?<=before\s)|"
-     r"(?<=after\s)|(?<=through\s)|(?<=till\s)|(?<=last\s)|(?<=next\s)|(?<=this\s)|(?<=and\s)|(?<=or\s)|(?<=to\s))"
+     r"(?<=after\s)|(?<=through\s)|(?<=till\s)|(?<=last\s)|(?<=next\s)|(?<=this\s)|(?<=and\s)|(?<=or\s)|(?<=to\s)|"
+     r"(?<=the\s))"
      r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)(?![\w])",
      _month_only, "month"),
     (r"(?P<month>January|February|April|June|July|August|September|October|November|December)(?![\w\s]*\d)(?![\w])",
@@ -668,7 +785,7 @@ RULES: list[tuple[str, object, str]] = [
     (rf"(?i:(?P<which>last|next|this|the previous|the following|this past|this coming))\s+{_WEEKDAY}{_PART}{_WE}",
      _which_weekday, "weekday"),
     (rf"{_WEEKDAY}{_PART}{_WE}", _weekday, "weekday"),
-    (r"(?i:the\s+(?:full\s+|entire\s+|whole\s+)?year|year[\s-]end)(?![\w-])", _this_year, "year"),
+    (r"(?i:the\s+(?:full\s+|entire\s+|whole\s+|current\s+)?(?:fiscal\s+)?year|year[\s-]end)(?![\w-])", _this_year, "year"),
     (r"(?i:the\s+weekend)(?![\w])", _this_weekend, "week"),
     (r"(?i:(?:the\s+)?(?:a\s+year\s+(?:ago|earlier)|year[\s-](?:earlier|ago))(?:\s+(?:third\s+|second\s+|first\s+|fourth\s+)?(?:quarter|period))?)(?![\w-])",
      _year_ago, "year"),
@@ -679,11 +796,13 @@ RULES: list[tuple[str, object, str]] = [
     (r"(?i:(?:(?:earlier|later)\s+)?(?P<which>that|the\s+same|the\s+following|the\s+previous|the\s+preceding|"
      r"the\s+prior)\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year))(?![\w])", _anaphoric, "anaphor"),
     (r"(?i:(?P<which>the\s+next)\s+(?P<unit>day|morning|afternoon|evening|night))(?![\w])", _anaphoric, "dayparts"),
+    (r"(?i:(?P<which>the)\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after))(?=\s*(?:[,.;:!?)]|$))",
+     _anaphoric, "anaphor"),
     (rf"(?i:{_WHICH}\s+(?P<unit>week|weekend|month|year|quarter|decade))(?![\w])", _relative_unit, "relunit"),
     (rf"(?i:{_NUM}[\s-]+{_UNIT}\s+(?P<dir>ago|earlier|before|later|from now|hence))(?![\w])", _ago, "unit"),
     (r"(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter)(?:\s+of\s+(?:fiscal\s+)?"
      + _YEAR + r")?(?![\w])", _quarter, "quarter"),
-    (r"(?i:the\s+(?:latest\s+|last\s+|most\s+recent\s+)?quarter)(?P<ord>)(?P<year>)(?![\w])", _quarter, "quarter"),
+    (r"(?i:the\s+(?:latest\s+|last\s+|most\s+recent\s+)?quarter)(?P<ord>)(?P<year>)(?![\w-])", _quarter, "quarter"),
     (r"(?i:(?:the\s+)?(?P<ord>first|second|last|latter|early)\s+half)(?:\s+of\s+" + _YEAR + r")?(?![\w])", _half, "half"),
     (r"(?i:(?:the\s+)?(?P<cent>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
      r"tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
@@ -692,18 +811,17 @@ RULES: list[tuple[str, object, str]] = [
      r"boxing\s+day|valentine['’]s\s+day|independence\s+day|the\s+fourth\s+of\s+july|halloween|veterans\s+day|"
      r"armistice\s+day|may\s+day|easter(?:\s+(?:sunday|monday))?|good\s+friday|thanksgiving(?:\s+day)?|"
      r"labor\s+day|memorial\s+day|martin\s+luther\s+king\s+day|presidents['’]?\s+day|election\s+day))"
-     r"(?:,?\s+" + _YEAR + r")?(?![\w])", _holiday, "holiday"),
+     r"(?P<week>\s+week)?(?:,?\s+" + _YEAR + r")?(?![\w])", _holiday, "holiday"),
     (r"(?i:(?:(?P<which>this|last|next)\s+year['’]s|the\s+" + _YEAR + r")\s+(?:(?P<ord>first|second|third|fourth)"
-     r"[\s-]+)?(?:fiscal\s+)?(?:quarter|period))(?![\w])", _year_quarter, "yearquarter"),
+     r"[\s-]+)?(?:fiscal\s+)?(?:quarter|period))(?![\w-])", _year_quarter, "yearquarter"),
     (r"(?i:the\s+(?:early\s+|late\s+)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"
      r"(?![\w])", _decade_word, "decadeword"),
     (r"(?i:(?:(?P<which>this\s+past|this\s+coming|this|last|next)\s+|the\s+(?:early\s+|late\s+|mid-?)?)"
      r"(?P<season>spring|summer|fall|autumn|winter))(?:\s+(?:of\s+)?"
      + _YEAR + r")?(?![\w])", _season, "season"),
-    (r"(?i:(?:the\s+year\s+)?(?P<spoken>(?:nineteen|eighteen)[\s-]+(?:hundred[\s-]+(?:and[\s-]+)?)?"
-     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
-     r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[\s-]\w+)"
-     r"|two[\s-]thousand(?:[\s-]and)?(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|ten))?))(?![\w-])",
+    (r"(?i:(?:the\s+year\s+)?(?P<spoken>" + _SPOKEN + r"))(?![\w-])", _spoken_year, "spoken"),
+    (_MONTH + r",?\s+(?:of\s+)?(?i:(?P<spoken>" + _SPOKEN + r"))(?![\w-])", _spoken_year, "spoken"),
+    (r"(?i:(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+(?P<spoken>" + _SPOKEN + r"))(?![\w-])",
      _spoken_year, "spoken"),
     (r"(?:\b(?i:fiscal|calendar|the year|model year)\s+|\b(?i:early|late|the end of|mid)[\s-]+|" + _WB + ")"
      + _YEAR + r"(?![\w%-]|\.\d|,\d)", _year, "digits"),
@@ -712,7 +830,7 @@ RULES: list[tuple[str, object, str]] = [
     (r"(?i:\b(?:recently|recent (?:days|weeks|months|years)|lately|the past))(?![\w-])", _ref("PAST_REF"), "past"),
     (r"(?i:\b(?:the future|the near future|(?:the )?coming (?:days|weeks|months|years)|the years ahead))(?![\w-])",
      _ref("FUTURE_REF"), "future"),
-    (rf"(?i:(?:the\s+(?:past|last|next|first|coming)\s+)?{_NUM}?[\s-]*(?P<unit>day|week|month|year|decade|century|hour|minute)s?(?:[\s-]long|[\s-]old)?)(?![\w])",
+    (rf"(?i:(?:the\s+(?:past|last|next|first|coming)\s+)?{_NUM}?[\s-]*(?P<unit>day|week|month|year|decade|century|hour|minute)s?(?:[\s-]long|[\s-]old)?)(?![\w-])",
      _duration, "unit"),
 ]
 _COMPILED = [(re.compile(p), h, gate) for p, h, gate in RULES]
@@ -731,6 +849,25 @@ def _is_number_not_year(doc: Doc | None, start: int, end: int) -> bool:
     if len(span) > 1 or tok.i > 0 and (doc[tok.i - 1].lower_ in _YEAR_DETERMINERS or doc[tok.i - 1].tag_ == "POS"):
         return False   # "fiscal 1989 sales", "the 2000 Olympics", "the company's 1989 results"
     return tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS")
+
+
+_ERA_NOUNS = r"world|youth|society|generation|children|kids|teenagers|young|economy|culture|standards"
+_OF_AN_ERA = re.compile(rf"(?i:today|tomorrow)['’]s\s+(?:{_ERA_NOUNS})\b")
+
+
+def _no_time(text: str, start: int, end: int) -> bool:
+    """'today's world', 'the people of tomorrow': an era, no day; 'USA Today', ABC's "This Week": a title."""
+    said = text[start:end]
+    if _OF_AN_ERA.match(text, start) or re.search(r"(?i)\bof\s+$", text[max(0, start - 4):start]) and \
+            said.lower() in ("today", "tomorrow"):
+        return True
+    words = said.split()
+    if not all(w[0].isupper() for w in words):
+        return False
+    before = text[max(0, start - 40):start]
+    if len(words) > 1:
+        return before.rstrip(" ").endswith(('"', "“", "``", "'"))
+    return re.search(r"[A-Z][\w.&-]*['’]?s?\s+$", before) is not None and not re.search(r"[.!?:;\n]\s*\S*\s+$", before)
 
 
 _YEAR_DETERMINERS = {"the", "its", "their", "his", "her", "our", "this", "that", "whose"}
@@ -784,7 +921,7 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
 
 def find(text: str, doc: Doc | None, ref: dt.date | None) -> list[Timex]:
     """Every temporal expression of the text, normalized against `ref` (None: relative ones stay unresolved)."""
-    ctx = _Ctx(ref, doc)
+    ctx = _Ctx(text, ref, doc)
     candidates = []
     windows = _windows(text)
     for order, (rx, handler, gate) in enumerate(_COMPILED):
@@ -800,9 +937,13 @@ def find(text: str, doc: Doc | None, ref: dt.date | None) -> list[Timex]:
         end = m.end()
         if any(s < end and start < e for s, e in taken):
             continue
+        if start > 0 and text[start - 1].isalnum() or end < len(text) and text[end].isalnum():
+            continue  # inside a word or number: "nearly half", "1,384,119 Octel"
         if handler is _duration and not (m["num"] or text[start:end].lower().startswith("the")):
             continue  # a bare unit word ("the year" alone is no duration)
         if handler is _year and _is_number_not_year(doc, start, end):
+            continue
+        if handler in (_relative_day, _relative_unit) and _no_time(text, start, end):
             continue
         try:
             result = handler(m, ctx)
@@ -827,7 +968,8 @@ def find(text: str, doc: Doc | None, ref: dt.date | None) -> list[Timex]:
 
 def _relative_duration(m) -> str:
     unit = UNITS[m["unit"].lower()]
-    return f"P1{unit}"
+    n = _num(m["num"]) if m.groupdict().get("num") else 1
+    return f"P{'X' if n is None else n}{unit}"
 
 
 # ---- the reference date found in the text ---------------------------------------------------

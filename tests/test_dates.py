@@ -108,3 +108,84 @@ def test_a_past_verb_cannot_mean_a_month_not_yet_begun(nlp):
     late_october = dt.date(2024, 10, 28)
     assert found(nlp, "The group changed its name in December.", late_october) == [("December", "2023-12")]
     assert found(nlp, "The dividend is payable Dec. 15.", late_october) == [("Dec. 15", "2024-12-15")]
+
+
+THU, FRI, SUN, MON = dt.date(2024, 8, 22), dt.date(2024, 8, 23), dt.date(2024, 8, 25), dt.date(2024, 8, 26)
+LATE_OCTOBER = dt.date(2024, 10, 26)
+
+
+@pytest.mark.parametrize("text, ref, expected", [
+    # a deadline looks forward unless a past perfect has it passed already
+    ("Officials postponed the vote until Tuesday.", THU, [("Tuesday", "2024-08-27")]),
+    ("Thirty members had filed reports by Wednesday.", THU, [("Wednesday", "2024-08-21")]),
+    ("The agency has given the family until 9 a.m. Tuesday to sign.", dt.date(2024, 8, 19),
+     [("Tuesday", "2024-08-20")]),
+    # a plan reported in the past lies on whichever side is nearer
+    ("Protesters planned a large rally on Saturday.", FRI, [("Saturday", "2024-08-24")]),
+    ("A memorial service planned for Saturday was canceled.", SUN, [("Saturday", "2024-08-24")]),
+    ("The issue will dominate a summit set for Washington in April.", dt.date(2024, 3, 12), [("April", "2024-04")]),
+    ("The index is near the record high set on Aug. 6.", dt.date(2025, 2, 6), [("Aug. 6", "2024-08-06")]),
+    # participles and infinitives take the tense of the clause they belong to
+    ("The stock has swung, rising to $42 in June from $29 in March.", LATE_OCTOBER,
+     [("June", "2024-06"), ("March", "2024-03")]),
+    ("Problems made it hard for the firm to meet demand well into the summer.", LATE_OCTOBER,
+     [("the summer", "2024-SU")]),
+    ("The bank announced an agreement to acquire the lender in January.", LATE_OCTOBER, [("January", "2025-01")]),
+    # a singular subject with a bare verb: the tagger's present is a past ("hurt", "cut", "set")
+    ("Weakness in technology stocks hurt the index on Friday.", MON, [("Friday", "2024-08-23")]),
+    ("Stocks fell on Friday, down 4% from the previous Friday.", MON,
+     [("Friday", "2024-08-23"), ("the previous Friday", "2024-08-16")]),
+])
+def test_tense_of_the_clause(nlp, text, ref, expected):
+    assert found(nlp, text, ref) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Third-quarter profit rose to $9 million from $5 million a year earlier.", "2023-Q2"),
+    ("For the nine months, net rose to $9 million from $5 million a year earlier. The quarter was weak.", "2023"),
+    ("Wages were 3.8 percent higher than a year earlier, the quarterly survey found.", "2023"),
+    ("The third-quarter net loss was $5 million, compared with a year-earlier net loss of $6 million.", "2023-Q2"),
+])
+def test_a_year_ago_is_the_quarter_only_beside_quarterly_figures(nlp, text, expected):
+    year_ago = [v for t, v in found(nlp, text) if "year" in t.lower() and ("ago" in t or "earlier" in t)]
+    assert year_ago == [expected]
+
+
+def test_the_quarter_is_numbered_as_the_company_numbers_it(nlp):
+    text = "Its fourth quarter ended June 30. In the quarter ended Sept. 29, net rose; in the quarter, sales fell."
+    assert ("the quarter", "2024-Q1") in found(nlp, text, LATE_OCTOBER)
+
+
+@pytest.mark.parametrize("text", [
+    'Baker spoke on ABC\'s "This Week" program.',
+    "He reads USA Today on the train.",
+    "Rules that make no sense in today's world.",
+    "I would have chosen the people of tomorrow.",
+    "It accounts for nearly half of the assets.",
+    "It now holds 1,384,119 Octel shares.",
+    "The quarter-to-quarter comparison was enhanced.",
+    "You get strong redemptions that day and for two days following.",
+])
+def test_names_eras_and_word_fragments_are_no_dates(nlp, text):
+    assert [(t, v) for t, v in found(nlp, text) if v is not None and not v.startswith("P")] == []
+
+
+@pytest.mark.parametrize("text, ref, expected", [
+    ("Revenue fell to $300 million last year, down from $450 million the year before.", REF,
+     [("last year", "2023"), ("the year before", "2022")]),
+    ("A hearing is set for the week of March 6.", dt.date(2024, 2, 24), [("the week of March 6", "2024-W10")]),
+    ("Pilgrims arrived for Easter week.", dt.date(2024, 3, 25), [("Easter week", "2024-W13")]),
+    ("It began in January nineteen ninety-seven.", REF, [("January nineteen ninety-seven", "1997-01")]),
+    ("It was cold in the winter of nineteen ninety-four.", REF,
+     [("the winter of nineteen ninety-four", "1994-WI")]),
+    ("The March accession lets them vote.", dt.date(2024, 2, 10), [("March", "2024-03")]),
+    ("Sales in the current fiscal year will rise.", REF, [("the current fiscal year", "2024")]),
+])
+def test_more_expressions(nlp, text, ref, expected):
+    assert found(nlp, text, ref) == expected
+
+
+def test_days_before_an_event_are_a_duration(nlp):
+    text = "A jogger saw the car 10 days before the murder."
+    assert [(t.text, t.kind, t.value) for t in dates.find(text, nlp(text), REF)] == [
+        ("10 days before", "duration", "P10D")]
