@@ -233,7 +233,7 @@ def _subjects(v: Token) -> list[Token]:
             return [t.head, *t.head.conjuncts]
         if t.dep_ == "pcomp" and t.head.lower_ == "of" and t.head.head.lemma_ in _CHARGING_VERBS:
             return _objects(t.head.head)   # "accused the army of shelling": the army shells
-        if t.dep_ in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "relcl") and t.head.i != t.i:
+        if t.dep_ in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "relcl", "acomp") and t.head.i != t.i:
             if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN"):
                 return [t.head]
             t = t.head
@@ -294,6 +294,28 @@ def _author(noun: Token, index: DocIndex) -> list[ActorRef]:
         if c.dep_ == "acl" and c.lemma_ in ("outline", "propose", "lay", "introduce", "present", "put", "offer", "back"):
             for p in _pobjs(c, {"by"}):
                 refs.extend(index.actors_at(p))
+    return refs
+
+
+# What the one a demand is made of would do or stop doing: "a withdrawal of Israeli forces", "an end to the
+# Israeli presence", "a halt to the strikes".
+_DONE_BY_TARGET = {"withdrawal", "pullout", "end", "halt", "stop", "cessation", "presence", "retreat", "departure",
+                   "exit", "removal", "occupation", "blockade", "siege", "offensive", "strike", "attack",
+                   "bombardment", "bombing", "shelling", "raid", "incursion", "invasion", "deployment"}
+_WANTED_BY = {"request", "demand", "call", "condition", "insistence"}   # "resistant to Israel's request"
+
+
+def _demanded_of(noun: Token, index: DocIndex, depth: int = 0) -> list[ActorRef]:
+    """Whom a demanded thing is asked of: "pressure on Netanyahu", "a full withdrawal of Israeli troops",
+    "an end to Israeli presence" (the party, not its troops)."""
+    refs = _refs(_pobjs(noun, {"on", "against"}), index)
+    if noun.lemma_.lower() not in _DONE_BY_TARGET:
+        return refs
+    refs.extend(r for c in noun.children if c.dep_ == "poss" for r in index.actors_at(c))
+    for p in _pobjs(noun, {"of", "to", "by"}):
+        parties = [r for m in p.children if m.dep_ in ("amod", "compound", "nmod", "poss") and m.i < p.i
+                   for r in index.actors_at(m)]
+        refs.extend(parties or index.actors_at(p) or (_demanded_of(p, index, 1) if depth == 0 else []))
     return refs
 
 
@@ -394,7 +416,10 @@ def fill_actors(ev: Event, index: DocIndex) -> None:
                 agents = _refs(_subjects(gov), index)
             roles.append((agents, "agent"))
             targets = _pobjs(h, {"on", "against", "of", "to"} if ev.type in ("attack", "demand", "accusation") else {"against"})
-            roles.append((_refs(targets, index), "target"))
+            target_refs = _refs(targets, index)
+            if ev.type == "demand":   # "a demand for an end to the Israeli presence"
+                target_refs.extend(r for p in _pobjs(h, {"for"}) for r in _demanded_of(p, index))
+            roles.append((target_refs, "target"))
         else:
             if h.dep_ == "acl" and h.head.lemma_ in ("statement", "letter", "communique", "post"):
                 stmt = h.head   # "released a statement criticizing X": the statement's author
@@ -410,14 +435,16 @@ def fill_actors(ev: Event, index: DocIndex) -> None:
                 target_refs.extend(found)
             preps = {"to", "on", "against", "with"} if ev.type in ("demand", "threat", "attack") else {"to"}
             for p in _pobjs(h, preps):
-                if p.lemma_ in _PROPOSAL_NOUNS:
+                if p.lemma_ in _PROPOSAL_NOUNS or p.lemma_ in _WANTED_BY:
                     target_refs.extend(_author(p, index))
                 else:
                     target_refs.extend(index.actors_at(p))
-            if ev.type == "demand" and ev.family == "phrase":
-                # "called for the withdrawal of Israel": the one the demand is made of
-                wanted = [p for c in h.children if c.lower_ == "for" for p in c.children]
-                target_refs.extend(_refs([q for p in wanted for q in _pobjs(p, {"of", "from"})], index))
+            if ev.type == "demand":
+                # "called for the withdrawal of Israeli forces", "urged pressure on Netanyahu": the one the
+                # demand is made of
+                wanted = objs + [p for c in h.children if c.dep_ == "prep" and c.lower_ in ("for", "on")
+                                 for p in c.children if p.dep_ == "pobj"]
+                target_refs.extend(r for w in wanted for r in _demanded_of(w, index))
             roles.append((target_refs, "target"))
     seen = set()
     for refs, role in roles:

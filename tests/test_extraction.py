@@ -256,3 +256,24 @@ def test_leading_title_inside_a_person_entity_goes_to_title(nlp):
     ev = one(nlp, "Spokesperson Mao Ning urged Tokyo to respect regional stability.", "demand")
     agent = next(a for a in ev["actors"] if a["role"] == "agent")
     assert (agent["name"], agent["title"]) == ("Mao Ning", "Spokesperson")
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Hamas demanded a full withdrawal of Israeli troops from Gaza.", "Israel"),
+    ("Hamas has insisted on a complete withdrawal of Israeli forces.", "Israel"),
+    ("Hamas has consistently called for an end to Israeli presence on the border.", "Israel"),
+    ("Jordan urged pressure on Benjamin Netanyahu to reach an agreement.", "Benjamin Netanyahu"),
+])
+def test_a_demand_targets_the_party_it_is_made_of(nlp, text, target):
+    ev = one(nlp, text, "demand")
+    assert target in actors(ev, "target")
+
+
+def test_a_demand_for_a_release_has_no_target_among_the_released(nlp):
+    ev = one(nlp, "Hamas demanded the release of Palestinian prisoners.", "demand")
+    assert actors(ev, "target") == set()
+
+
+def test_resisting_a_request_targets_its_author(nlp):
+    ev = one(nlp, "Hamas was particularly resistant to Israel's request for a military presence in Gaza.", "rejection")
+    assert actors(ev, "agent") == {"Hamas"} and actors(ev, "target") == {"Israel"}
