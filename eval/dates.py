@@ -28,18 +28,10 @@ def _same(pred: str | None, gold: str) -> bool:
     return pred is not None and re.sub(r"W(\d)(?!\d)", r"W0\1", gold) == pred
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("file", nargs="?", default=str(DEFAULT))
-    ap.add_argument("--explain", type=int, default=0, help="print up to N errors")
-    a = ap.parse_args(argv)
-    if not Path(a.file).exists():
-        print(f"no data at {a.file}: pass the TBAQ file (../shared/eval/external/timex_tbaq.jsonl)", file=sys.stderr)
-        return 2
-    nlp = load_pipeline(Config.from_env().SPACY_MODEL)
+def measure(nlp, docs: list[dict]) -> tuple[int, int, int, list[str]]:
+    """(tp, fp, fn, errors) of the DATE values found in TBAQ-style documents."""
     tp = fp = fn = 0
     errors = []
-    docs = [json.loads(line) for line in open(a.file, encoding="utf-8") if line.strip()]
     for d, doc in zip(docs, nlp.pipe(x["text"] for x in docs)):
         ref = dt.date.fromisoformat(d["dct"])
         pred = [t for t in dates.find(d["text"], doc, ref) if t.kind == "date"]
@@ -64,9 +56,27 @@ def main(argv=None) -> int:
                 continue  # over a TIME/DURATION/SET: not this measure's business
             fp += 1
             errors.append(f"  {d['dct']} false {p.text!r}={p.value}")
+    return tp, fp, fn, errors
+
+
+def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("file", nargs="?", default=str(DEFAULT))
+    ap.add_argument("--explain", type=int, default=0, help="print up to N errors")
+    a = ap.parse_args(argv)
+    if not Path(a.file).exists():
+        print(f"no data at {a.file}: pass the TBAQ file (../shared/eval/external/timex_tbaq.jsonl)", file=sys.stderr)
+        return 2
+    nlp = load_pipeline(Config.from_env().SPACY_MODEL)
+    docs = [json.loads(line) for line in open(a.file, encoding="utf-8") if line.strip()]
+    tp, fp, fn, errors = measure(nlp, docs)
+    p, r, f = f1(tp, fp, fn)
     for e in errors[: a.explain]:
         print(e)
     print(f"DATE value  P={p:.3f} R={r:.3f} F1={f:.3f}  (tp={tp} fp={fp} fn={fn}, {len(docs)} documents)")
