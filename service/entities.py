@@ -25,6 +25,7 @@ TITLES = set(_DATA["titles"])
 WEAPON_NOUNS = set(_DATA["weapon_nouns"])
 PERSON_TITLES = set(_DATA["person_titles"])
 _ACTOR_LABELS = {"PERSON", "ORG", "NORP"}
+_PAIR_REACH = 250   # tokens back to look for the two parties "both sides" means: a few sentences
 _REPORTING = {"say", "tell", "state", "announce", "add", "claim", "insist", "warn", "vow", "promise", "threaten",
               "pledge", "declare", "confirm", "deny", "argue", "stress", "note", "believe", "think", "hope", "fear"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -320,6 +321,12 @@ class DocIndex:
 
     def _described(self, tok: Token) -> list[ActorRef]:
         lemma = tok.lemma_.lower()
+        if lemma in ACTOR_NOUNS and tok.tag_ == "NNS":
+            pair = any(c.lower_ in ("both", "two") for c in tok.children)
+            if pair or any(c.dep_ == "det" and c.lower_ in ("these", "those") for c in tok.children):
+                refs = self._parties_named_together(tok, 2 if pair else None)
+                if refs:
+                    return refs
         if lemma in WEAPON_NOUNS:   # "Russian missiles struck ...": the agent is Russia
             owners = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i]
             refs = [r for c in owners for r in self.actors_at(c)]
@@ -385,6 +392,28 @@ class DocIndex:
             self._mention(actor, start, end, tok.i)
             refs.append(ActorRef(actor, start, end))
         return refs
+
+    def _parties_named_together(self, tok: Token, how_many: int | None) -> list[ActorRef]:
+        """'both sides', 'the two parties', 'these groups': the parties last named together before them
+        ("Israeli and Hamas officials", "talks between Israel and Hamas", "Iran and Hezbollah")."""
+        for j in range(tok.i - 1, max(-1, tok.i - _PAIR_REACH), -1):
+            t = self.doc[j]
+            if t.dep_ != "conj" or t.head.dep_ == "conj":
+                continue
+            h = t.head
+            if h.dep_ in ("amod", "compound", "nmod") and h.head.pos_ in ("NOUN", "PROPN") and h.head.i != tok.i:
+                refs = self.actors_at(h.head)   # "Israeli and Hamas officials"
+            else:
+                refs = [r for x in (h, *h.conjuncts) for r in self.actors_at(x)]
+            parties = list({r.actor.id: r.actor for r in refs}.values())
+            if len(parties) >= 2 and how_many in (None, len(parties)):
+                start, end = tok.left_edge.idx, tok.idx + len(tok)
+                if self.text[start:end].lower().startswith("the "):
+                    start += 4
+                for a in parties:
+                    self._mention(a, start, end, tok.i)
+                return [ActorRef(a, start, end) for a in parties]
+        return []
 
     def _title_holder(self, tok: Token) -> Actor | None:
         """'the U.S. secretary of state' is the one person whose title says so."""

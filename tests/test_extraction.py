@@ -277,3 +277,19 @@ def test_a_demand_for_a_release_has_no_target_among_the_released(nlp):
 def test_resisting_a_request_targets_its_author(nlp):
     ev = one(nlp, "Hamas was particularly resistant to Israel's request for a military presence in Gaza.", "rejection")
     assert actors(ev, "agent") == {"Hamas"} and actors(ev, "target") == {"Israel"}
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ("Israeli and Hamas officials met in Cairo on Monday. Both sides said the talks were constructive.",
+     {"Israeli officials", "Hamas officials"}),
+    ("Talks between Israel and Hamas resumed in Doha. The two sides said progress was slow.", {"Israel", "Hamas"}),
+    ("Iran and Hezbollah have threatened Israel. These groups said they would respond.", {"Iran", "Hezbollah"}),
+])
+def test_both_sides_are_the_parties_named_together_before(nlp, text, speakers):
+    ev = one(nlp, text, "statement")
+    assert actors(ev, "speaker") == speakers
+
+
+def test_both_sides_without_two_parties_named_before_stay_as_written(nlp):
+    ev = one(nlp, "Egypt, Qatar and the United States mediated. Both sides said the talks were useful.", "statement")
+    assert actors(ev, "speaker") == {"Both sides"}
