@@ -322,8 +322,10 @@ class DocIndex:
     def _described(self, tok: Token) -> list[ActorRef]:
         lemma = tok.lemma_.lower()
         if lemma in ACTOR_NOUNS and tok.tag_ == "NNS":
-            pair = any(c.lower_ in ("both", "two") for c in tok.children)
-            if pair or any(c.dep_ == "det" and c.lower_ in ("these", "those") for c in tok.children):
+            dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "predet")}
+            # "both sides", "the two sides" point back; "two senior leaders" introduces new ones
+            pair = "both" in dets or dets & {"the", "these", "those"} and any(c.lower_ == "two" for c in tok.children)
+            if pair or dets & {"these", "those"}:
                 refs = self._parties_named_together(tok, 2 if pair else None)
                 if refs:
                     return refs

@@ -293,3 +293,8 @@ def test_both_sides_are_the_parties_named_together_before(nlp, text, speakers):
 def test_both_sides_without_two_parties_named_before_stay_as_written(nlp):
     ev = one(nlp, "Egypt, Qatar and the United States mediated. Both sides said the talks were useful.", "statement")
     assert actors(ev, "speaker") == {"Both sides"}
+
+
+def test_two_new_people_are_not_both_sides(nlp):
+    ev = one(nlp, "Iran and Hezbollah threatened Israel. Two senior commanders were killed on Monday.", "attack")
+    assert {"Iran", "Hezbollah"}.isdisjoint(actors(ev))
