@@ -207,6 +207,8 @@ def _is_sought(noun: Token) -> bool:
 # ---- arguments ---------------------------------------------------------------------------------
 
 _RELATIVE = {"who", "which", "that", "whom"}
+_ENDEAVOURS = {"effort", "attempt", "bid", "push", "drive", "campaign", "quest", "plan", "decision", "intention",
+               "determination", "refusal", "readiness", "willingness", "failure"}
 _CHARGING_VERBS = {"accuse", "blame", "charge", "suspect", "convict", "condemn", "criticize", "criticise"}
 _MEDIATION = {"broker", "mediate", "back", "sponsor", "host", "support"}
 
@@ -230,15 +232,23 @@ def _subjects(v: Token) -> list[Token]:
         if agent:
             return agent
         if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            owner = [c for c in t.head.children if c.dep_ == "poss"]
+            if owner and t.head.lemma_ in _ENDEAVOURS:
+                return owner   # "his efforts to reach an agreement": he reaches it
             return [t.head, *t.head.conjuncts]
         if t.dep_ == "pcomp" and t.head.lower_ == "of" and t.head.head.lemma_ in _CHARGING_VERBS:
             return _objects(t.head.head)   # "accused the army of shelling": the army shells
         if t.dep_ in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "relcl", "acomp") and t.head.i != t.i:
             if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN"):
                 return [t.head]
+            via_prep = t.dep_ == "pcomp"
             t = t.head
             if t.pos_ not in ("VERB", "AUX") and t.dep_ == "prep":
                 t = t.head
+                # "to reach an agreement by traveling to Egypt": the parse hangs the manner clause on the
+                # object; the traveler is whoever reaches it
+                if via_prep and t.pos_ in ("NOUN", "PROPN") and t.dep_ == "dobj":
+                    t = t.head
             continue
         break
     return []

@@ -298,3 +298,8 @@ def test_both_sides_without_two_parties_named_before_stay_as_written(nlp):
 def test_two_new_people_are_not_both_sides(nlp):
     ev = one(nlp, "Iran and Hezbollah threatened Israel. Two senior commanders were killed on Monday.", "attack")
     assert {"Iran", "Hezbollah"}.isdisjoint(actors(ev))
+
+
+def test_the_subject_of_an_endeavour_does_what_it_attempts(nlp):
+    ev = one(nlp, "Antony Blinken continued his efforts to reach an agreement by traveling to Egypt on Tuesday.", "visit")
+    assert actors(ev, "visitor") == {"Antony Blinken"}
