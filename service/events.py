@@ -607,6 +607,8 @@ def extract(doc: Doc, triggers: list[Trigger], index: DocIndex, timexes: list[Ti
         if types and ev.type not in types:
             continue
         fill_actors(ev, index)
+        if not ev.actors and ev.type in _ONE_OCCASION:
+            _same_occasion_as_before(ev, out)
         fill_places(ev, index)
         fill_dates(ev, located, doc, heads - {ev.head.i})
         ev.modality = modality_rules.classify(ev.head, ev.dates, ref)
@@ -616,6 +618,27 @@ def extract(doc: Doc, triggers: list[Trigger], index: DocIndex, timexes: list[Ti
         ev.confidence = _confidence(ev)
         out.append(ev)
     return out
+
+
+_ONE_OCCASION = ("meeting", "visit")
+_OCCASION_REACH = 2   # sentences back to the occasion "the meeting" names again
+
+
+def _same_occasion_as_before(ev: Event, earlier: list[Event]) -> None:
+    """'After the meeting, Blinken announced ...': a definite meeting or visit with no party of its own is the
+    one just reported, with its parties."""
+    h = ev.head
+    if h.pos_ != "NOUN" or h.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this")
+                                                     for c in h.children):
+        return
+    number = {s.start: n for n, s in enumerate(h.doc.sents)}
+    here = number[h.sent.start]
+    for prior in reversed(earlier):
+        if here - number[prior.head.sent.start] > _OCCASION_REACH:
+            return
+        if prior.type == ev.type and prior.actors and prior.head.i < h.i:
+            ev.actors = list(prior.actors)
+            return
 
 
 def _confidence(ev: Event) -> float:

@@ -303,3 +303,16 @@ def test_two_new_people_are_not_both_sides(nlp):
 def test_the_subject_of_an_endeavour_does_what_it_attempts(nlp):
     ev = one(nlp, "Antony Blinken continued his efforts to reach an agreement by traveling to Egypt on Tuesday.", "visit")
     assert actors(ev, "visitor") == {"Antony Blinken"}
+
+
+def test_the_meeting_named_again_keeps_its_parties(nlp):
+    text = "Antony Blinken met Benjamin Netanyahu on Monday. After the meeting, Blinken spoke to reporters."
+    meetings = [e for e in events(nlp, text) if e["type"] == "meeting"]
+    assert [actors(e, "participant") for e in meetings] == [{"Antony Blinken", "Benjamin Netanyahu"}] * 2
+
+
+def test_a_meeting_long_after_is_not_the_same_occasion(nlp):
+    text = ("Antony Blinken met Benjamin Netanyahu on Monday. Talks stalled. Fighting went on. Aid was blocked. "
+            "The meeting was criticized.")
+    meetings = [e for e in events(nlp, text) if e["type"] == "meeting"]
+    assert actors(meetings[-1]) == set()
