@@ -25,6 +25,8 @@ TITLES = set(_DATA["titles"])
 WEAPON_NOUNS = set(_DATA["weapon_nouns"])
 PERSON_TITLES = set(_DATA["person_titles"])
 _ACTOR_LABELS = {"PERSON", "ORG", "NORP"}
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_NOT_BODIES = {"TV", "CEO", "CFO", "GDP", "AM", "PM", "ID", "OK", "PS", "MP", "HQ", "AI", "IT"}
 _PAIR_REACH = 250   # tokens back to look for the two parties "both sides" means: a few sentences
 _REPORTING = {"say", "tell", "state", "announce", "add", "claim", "insist", "warn", "vow", "promise", "threaten",
               "pledge", "declare", "confirm", "deny", "argue", "stress", "note", "believe", "think", "hope", "fear"}
@@ -317,6 +319,17 @@ class DocIndex:
             if person is not None:
                 self._mention(person, tok.idx, tok.idx + len(tok), tok.i)
                 return [ActorRef(person, tok.idx, tok.idx + len(tok))]
+        if e is None and tok.pos_ == "PROPN" and _ACRONYM.fullmatch(tok.text) and tok.text not in _NOT_BODIES:
+            # An acronym in an actor's place that NER left untagged ("told AFP") names a body.
+            hit = gazetteer.lookup(tok.text)
+            if hit is not None and hit.kind == "country":
+                key, name, kind = ("country", hit.name), hit.name, "country"
+            else:
+                key, name, kind = ("org", tok.lower_), tok.text, "organization"
+            actor = self._by_key.get(key) or self._new_actor(key, name, kind)
+            self._by_key[key] = actor
+            self._mention(actor, tok.idx, tok.idx + len(tok), tok.i)
+            return [ActorRef(actor, tok.idx, tok.idx + len(tok))]
         return self._described(tok)
 
     def _described(self, tok: Token) -> list[ActorRef]:

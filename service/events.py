@@ -437,6 +437,12 @@ def fill_actors(ev: Event, index: DocIndex) -> None:
             else:
                 roles.append((_refs(_subjects(h), index), "agent"))
             objs = _objects(h)
+            if not objs and h.tag_ == "VBN" and ev.type in ("agreement", "rejection"):
+                # "a proposal, laid out by Biden and later endorsed by the Council": what is endorsed is
+                # the noun the participle describes
+                described = h.head if h.dep_ == "acl" else h.head.head if h.dep_ == "conj" and h.head.dep_ == "acl" else None
+                if described is not None and described.pos_ == "NOUN":
+                    objs = [described]
             target_refs = []
             for o in objs:
                 found = index.actors_at(o)

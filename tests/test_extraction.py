@@ -316,3 +316,17 @@ def test_a_meeting_long_after_is_not_the_same_occasion(nlp):
             "The meeting was criticized.")
     meetings = [e for e in events(nlp, text) if e["type"] == "meeting"]
     assert actors(meetings[-1]) == set()
+
+
+@pytest.mark.parametrize("text, addressee", [
+    ('Abu Zuhri told AFP: "We reject it."', "AFP"),
+    ("The spokesman told RIA that the strikes continued.", "RIA"),
+])
+def test_an_untagged_acronym_told_is_an_addressee(nlp, text, addressee):
+    assert addressee in actors(one(nlp, text, "statement"), "addressee")
+
+
+def test_what_a_participle_endorses_is_the_noun_it_describes(nlp):
+    ev = one(nlp, "A proposal, laid out by Joe Biden in May and later endorsed by the UN Security Council, "
+                  "aims to freeze fighting.", "agreement")
+    assert actors(ev, "target") == {"Joe Biden"}
