@@ -471,6 +471,7 @@ def fill_actors(ev: Event, index: DocIndex) -> None:
             ev.actors.append((r, role))
 
 
+_TRIP_NOUNS = {"visit", "trip", "tour", "stop", "stopover", "mission"}
 _PLACE_PREPS = {"in", "at", "to", "from", "into", "inside", "near", "for", "across", "throughout", "outside"}
 
 
@@ -480,6 +481,8 @@ def fill_places(ev: Event, index: DocIndex) -> None:
     gov = _governing_verb(h) if ev.family in ("noun", "adjective") or h.pos_ in ("NOUN", "PROPN") else None
     if gov is not None and h.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
         anchors.append(gov)
+    elif h.dep_ == "compound" and h.head.pos_ == "VERB":
+        anchors.append(h.head)   # "before truce talks resume in Cairo", "talks" parsed as the verb's compound
     if ev.type == "attack" and h.pos_ in ("VERB",):
         anchors += _objects(h)   # "struck a power plant in Kharkiv"
     if ev.type == "attack" and h.pos_ in ("NOUN", "PROPN"):
@@ -487,6 +490,13 @@ def fill_places(ev: Event, index: DocIndex) -> None:
         anchors += [p for c in h.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         anchors += [cc for a in list(anchors) for cc in a.conjuncts]
     found: list[tuple[PlaceRef, str]] = []
+    if ev.type != "visit":
+        # "During his visit to Israel, Blinken met Netanyahu": where the visit went is where this happens
+        for a in anchors:
+            trips = [p for c in a.children if c.dep_ == "prep" and c.lower_ in ("during", "on")
+                     for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _TRIP_NOUNS]
+            found.extend((ref, "location") for t in trips for q in _pobjs(t, {"to"})
+                         for ref in [index.place_at(q)] if ref)
     for a in anchors:
         for c in a.children:
             if c.dep_ in OBJ and ev.type == "visit" and a.i == h.i:

@@ -330,3 +330,14 @@ def test_what_a_participle_endorses_is_the_noun_it_describes(nlp):
     ev = one(nlp, "A proposal, laid out by Joe Biden in May and later endorsed by the UN Security Council, "
                   "aims to freeze fighting.", "agreement")
     assert actors(ev, "target") == {"Joe Biden"}
+
+
+def test_a_meeting_during_a_visit_takes_place_where_the_visit_went(nlp):
+    ev = one(nlp, "During his ninth visit to Israel, Antony Blinken met with Benjamin Netanyahu on Monday.", "meeting")
+    assert [(p["name"], p["role"]) for p in ev["places"]] == [("Israel", "location")]
+
+
+def test_talks_parsed_as_the_verbs_compound_still_take_its_place(nlp):
+    evs = [e for e in events(nlp, "Blinken is set to meet Israeli leaders on Monday before truce talks resume in Cairo.")
+           if e["type"] == "negotiation"]
+    assert [[p["name"] for p in e["places"]] for e in evs] == [["Cairo"]]
