@@ -341,3 +341,8 @@ def test_talks_parsed_as_the_verbs_compound_still_take_its_place(nlp):
     evs = [e for e in events(nlp, "Blinken is set to meet Israeli leaders on Monday before truce talks resume in Cairo.")
            if e["type"] == "negotiation"]
     assert [[p["name"] for p in e["places"]] for e in evs] == [["Cairo"]]
+
+
+def test_a_compound_trigger_is_headed_by_its_last_noun(nlp):
+    ev = one(nlp, "A framework proposal, laid out by Joe Biden in late May, aims to freeze fighting.", "proposal")
+    assert [d["value"] for d in ev["dates"]] == ["2024-05"] and actors(ev, "agent") == {"Joe Biden"}
