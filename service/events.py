@@ -572,12 +572,15 @@ def fill_dates(ev: Event, located: list[tuple[Timex, int, int]], doc: Doc, event
 # ---- the whole step ----------------------------------------------------------------------------
 
 _SPEECH_LEMMAS = {"say", "state", "tell", "add", "call", "describe", "argue", "insist", "claim", "warn", "note"}
+
+
 def _double_types(ev: Event) -> list[str]:
     """Speech acts that are two events on one trigger (EVENTS.md: 'dismissed .. as', 'insisted that')."""
     h = ev.head
     lemma = h.lemma_
-    if lemma == "dismiss" and ev.type == "rejection" and any(c.lower_ == "as" for c in h.children):
-        return ["statement"]
+    if lemma == "dismiss" and ev.type == "rejection" and any(
+            t.lower_ == "as" and t.dep_ == "prep" for t in [*h.children, *(x for o in _objects(h) for x in o.subtree)]):
+        return ["statement"]   # also when the parse hangs "as" inside the object ("the progress reported ... as")
     if lemma in ("accuse", "blame", "criticize", "criticise", "condemn") and ev.type == "accusation":
         if h.dep_ == "acl" and h.head.lemma_ in ("statement", "letter"):
             return []

@@ -346,3 +346,9 @@ def test_talks_parsed_as_the_verbs_compound_still_take_its_place(nlp):
 def test_a_compound_trigger_is_headed_by_its_last_noun(nlp):
     ev = one(nlp, "A framework proposal, laid out by Joe Biden in late May, aims to freeze fighting.", "proposal")
     assert [d["value"] for d in ev["dates"]] == ["2024-05"] and actors(ev, "agent") == {"Joe Biden"}
+
+
+def test_dismissed_as_is_a_statement_when_as_hangs_inside_the_object(nlp):
+    types = {e["type"] for e in events(nlp, "Hamas has dismissed the recent progress reported in the talks with "
+                                            "Israel as mere illusions.")}
+    assert {"rejection", "statement"} <= types
