@@ -91,10 +91,14 @@ def keep(t: Trigger, doc: Doc, index: DocIndex) -> bool:
         # almost always a misparse of the subject ("truce talks resume").
         if h.dep_ == "compound" and h.head.lemma_ not in _EVENT_HEADS and h.tag_ not in ("NNS", "NNPS"):
             return False
-        if _is_sought(h) or _is_generic(h):
-            return False
+        put_forward = t.type in ("demand", "proposal") and h.dep_ in OBJ and h.head.lemma_ in _STATEMENT_NOUN_VERBS
+        if _is_sought(h) and not put_forward or _is_generic(h):
+            return False   # "introduced a ceasefire" is sought; "introduced new demands" is the demand
         if h.lemma_ == "talk" and h.tag_ not in ("NNS", "NNPS") and h.lower_ != "talks":
             return False
+        if t.type in ("meeting", "negotiation") and any(
+                c.dep_ in ("amod", "det") and c.lower_ in ("further", "more") for c in h.children):
+            return False   # "to participate in further discussions": more of a kind, no one occasion
         if t.type == "statement" and not _has_attribution(h, index):
             return False
         if t.type == "demand" and h.lemma_ == "demand" and not _has_attribution(h, index):
@@ -140,8 +144,8 @@ def keep(t: Trigger, doc: Doc, index: DocIndex) -> bool:
         if t.type == "proposal" and h.lemma_ == "offer" and not any(
                 c.dep_ in OBJ and c.lemma_ in _PROPOSAL_NOUNS | {"ceasefire", "truce", "concession"} for c in h.children):
             return False
-        if t.type == "agreement" and h.lemma_ == "support":
-            return False
+        if t.type == "agreement" and h.lemma_ == "support" and not _backs_a_proposal(h):
+            return False   # "talks supported by Egypt" back a process; "a proposal supported globally" is agreed
         if t.type == "agreement" and h.lemma_ == "sign" and not any(c.dep_ in OBJ for c in h.children):
             return False
         if t.type == "demand" and h.lemma_ == "press" and not any(c.lower_ == "for" for c in h.children):
@@ -184,6 +188,14 @@ def _is_demanded_content(h: Token) -> bool:
     if gov.lemma_.lower() in _CONTENT_GOVERNORS or gov.lemma_ in _DEMAND_VERBS:
         return True
     return any(c.dep_ in SUBJ and c.lemma_.lower() in _CONTENT_GOVERNORS for c in gov.children)
+
+
+def _backs_a_proposal(v: Token) -> bool:
+    """'supported the plan', 'a proposal outlined by Biden and supported globally'."""
+    if any(c.dep_ in OBJ and c.lemma_ in _PROPOSAL_NOUNS for c in v.children):
+        return True
+    described = v.head if v.dep_ == "acl" else v.head.head if v.dep_ == "conj" and v.head.dep_ == "acl" else None
+    return described is not None and described.lemma_ in _PROPOSAL_NOUNS
 
 
 def _is_generic(noun: Token) -> bool:

@@ -352,3 +352,19 @@ def test_dismissed_as_is_a_statement_when_as_hangs_inside_the_object(nlp):
     types = {e["type"] for e in events(nlp, "Hamas has dismissed the recent progress reported in the talks with "
                                             "Israel as mere illusions.")}
     assert {"rejection", "statement"} <= types
+
+
+def test_demands_put_forward_are_a_demand(nlp):
+    ev = one(nlp, "Israel has introduced new demands for a military presence in Gaza.", "demand")
+    assert actors(ev, "agent") == {"Israel"}
+
+
+def test_a_proposal_supported_is_agreed_but_talks_supported_are_mediated(nlp):
+    assert one(nlp, "A proposal outlined by Joe Biden and supported by Egypt was tabled.", "agreement")["trigger"]["text"] \
+        == "supported"
+    assert not [e for e in events(nlp, "Talks supported by Egypt resumed.") if e["type"] == "agreement"]
+
+
+def test_discussions_are_negotiations_unless_merely_further_ones(nlp):
+    assert one(nlp, "Hamas engaged in discussions with Israel in Cairo.", "negotiation")["trigger"]["text"] == "discussions"
+    assert not [e for e in events(nlp, "Hamas is reluctant to join further discussions.") if e["type"] == "negotiation"]
