@@ -103,6 +103,9 @@ def keep(t: Trigger, doc: Doc, index: DocIndex) -> bool:
             return False
         if t.type == "demand" and h.lemma_ == "demand" and not _has_attribution(h, index):
             return False
+        if t.type == "proposal" and h.tag_ == "NNS" and not any(
+                c.dep_ in ("det", "poss", "amod", "compound", "nummod", "acl", "relcl", "prep") for c in h.children):
+            return False   # "rejecting proposals": a kind of thing, no particular proposal
         if t.type == "proposal" and h.lemma_ in ("plan", "initiative") and not any(
                 c.dep_ in ("det", "poss", "compound", "amod") for c in h.children):
             return False

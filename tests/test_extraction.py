@@ -368,3 +368,8 @@ def test_a_proposal_supported_is_agreed_but_talks_supported_are_mediated(nlp):
 def test_discussions_are_negotiations_unless_merely_further_ones(nlp):
     assert one(nlp, "Hamas engaged in discussions with Israel in Cairo.", "negotiation")["trigger"]["text"] == "discussions"
     assert not [e for e in events(nlp, "Hamas is reluctant to join further discussions.") if e["type"] == "negotiation"]
+
+
+def test_bare_plural_proposals_are_no_particular_proposal(nlp):
+    assert not [e for e in events(nlp, "Hamas accused Israel of rejecting proposals.") if e["type"] == "proposal"]
+    assert one(nlp, "Hamas requested changes to the proposals presented to it.", "proposal")
