@@ -224,6 +224,8 @@ def _is_sought(noun: Token) -> bool:
 _RELATIVE = {"who", "which", "that", "whom"}
 _ENDEAVOURS = {"effort", "attempt", "bid", "push", "drive", "campaign", "quest", "plan", "decision", "intention",
                "determination", "refusal", "readiness", "willingness", "failure"}
+_HOLDING_BACK = {"dissuade", "deter", "discourage", "prevent", "stop", "keep", "bar", "ban", "prohibit", "restrain",
+                 "block", "forbid", "hold"}
 _CHARGING_VERBS = {"accuse", "blame", "charge", "suspect", "convict", "condemn", "criticize", "criticise"}
 _MEDIATION = {"broker", "mediate", "back", "sponsor", "host", "support"}
 
@@ -253,6 +255,8 @@ def _subjects(v: Token) -> list[Token]:
             return [t.head, *t.head.conjuncts]
         if t.dep_ == "pcomp" and t.head.lower_ == "of" and t.head.head.lemma_ in _CHARGING_VERBS:
             return _objects(t.head.head)   # "accused the army of shelling": the army shells
+        if t.dep_ == "pcomp" and t.head.lower_ == "from" and t.head.head.lemma_ in _HOLDING_BACK:
+            return _objects(t.head.head)   # "dissuade Iran and Hezbollah from carrying out": they would
         if t.dep_ in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "relcl", "acomp") and t.head.i != t.i:
             if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN"):
                 return [t.head]
@@ -287,11 +291,9 @@ def _possessor(pron: Token, index: DocIndex) -> list[ActorRef]:
     """'its demands' in 'Hamas said ..., reiterating its demands': the clause's subject first."""
     gov = _governing_verb(pron)
     if gov is not None:
-        for sub in _subjects(gov):
-            if sub.pos_ != "PRON":
-                refs = index.actors_at(sub)
-                if refs:
-                    return [ActorRef(r.actor, pron.idx, pron.idx + len(pron)) for r in refs]
+        refs = [r for sub in _subjects(gov) if sub.pos_ != "PRON" for r in index.actors_at(sub)]
+        if refs:   # "Iran and Hezbollah ... their reprisals": both
+            return [ActorRef(r.actor, pron.idx, pron.idx + len(pron)) for r in refs]
     return index.actors_at(pron)
 
 
@@ -315,7 +317,7 @@ def _author(noun: Token, index: DocIndex) -> list[ActorRef]:
         if c.dep_ == "prep" and c.lower_ in ("by", "from"):
             for p in c.children:
                 if p.dep_ == "pobj":
-                    refs.extend(index.actors_at(p))
+                    refs.extend(r for q in (p, *p.conjuncts) for r in index.actors_at(q))   # "from Iran and Hezbollah"
         if c.dep_ == "acl" and c.lemma_ in ("outline", "propose", "lay", "introduce", "present", "put", "offer", "back"):
             for p in _pobjs(c, {"by"}):
                 refs.extend(index.actors_at(p))
@@ -441,6 +443,8 @@ def fill_actors(ev: Event, index: DocIndex) -> None:
                 agents = _refs(_subjects(gov), index)
             roles.append((agents, "agent"))
             targets = _pobjs(h, {"on", "against", "of", "to"} if ev.type in ("attack", "demand", "accusation") else {"against"})
+            # "the killings of militant leaders, including X", wherever the parse hangs "including"
+            targets += [q for t in [h, *targets] for q in _pobjs(t, {"including"})]
             target_refs = _refs(targets, index)
             if ev.type == "demand":   # "a demand for an end to the Israeli presence"
                 target_refs.extend(r for p in _pobjs(h, {"for"}) for r in _demanded_of(p, index))

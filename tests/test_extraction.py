@@ -373,3 +373,15 @@ def test_discussions_are_negotiations_unless_merely_further_ones(nlp):
 def test_bare_plural_proposals_are_no_particular_proposal(nlp):
     assert not [e for e in events(nlp, "Hamas accused Israel of rejecting proposals.") if e["type"] == "proposal"]
     assert one(nlp, "Hamas requested changes to the proposals presented to it.", "proposal")
+
+
+def test_attack_agents_in_coordination_and_held_back_from_acting(nlp):
+    ev = one(nlp, "Israel faces the threat of direct attacks from Iran and Hezbollah.", "attack")
+    assert actors(ev, "agent") == {"Iran", "Hezbollah"}
+    ev = one(nlp, "Progress may dissuade Iran and Hezbollah from carrying out their reprisals.", "attack")
+    assert actors(ev, "agent") == {"Iran", "Hezbollah"}
+
+
+def test_targets_named_by_including(nlp):
+    ev = one(nlp, "Tensions rose after the killings of militant leaders, including Hamas chief Ismail Haniyeh.", "attack")
+    assert "Ismail Haniyeh" in actors(ev, "target")
