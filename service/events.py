@@ -388,7 +388,11 @@ def fill_actors(ev: Event, index: DocIndex) -> None:
                     sponsors = [x for x in h.doc[h.left_edge.i:t.i] if x.ent_type_ in ("GPE", "NORP", "ORG")]
                     roles.append((_refs(sponsors, index), "mediator"))
             roles.append((_author(h, index), base))
+            counterparts = _pobjs(h, {"with"})
             roles.append((_refs(_pobjs(h, {"between", "with", "among"}), index), base))
+            if counterparts and h.dep_ == "pobj" and h.head.lower_ in _TIME_PREPS and h.head.head.pos_ in ("VERB", "AUX"):
+                # "Israel voiced optimism after talks with mediators": who acts after the talks held them
+                roles.append((_refs(_subjects(h.head.head), index), base))
             gov = h.head if h.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") else None
             if gov is not None and gov.dep_ == "prep":
                 gov = gov.head
@@ -490,6 +494,7 @@ def fill_actors(ev: Event, index: DocIndex) -> None:
             ev.actors.append((r, role))
 
 
+_TIME_PREPS = {"after", "before", "during", "following", "since", "ahead"}
 _TRIP_NOUNS = {"visit", "trip", "tour", "stop", "stopover", "mission"}
 _PLACE_PREPS = {"in", "at", "to", "from", "into", "inside", "near", "for", "across", "throughout", "outside"}
 

@@ -385,3 +385,10 @@ def test_attack_agents_in_coordination_and_held_back_from_acting(nlp):
 def test_targets_named_by_including(nlp):
     ev = one(nlp, "Tensions rose after the killings of militant leaders, including Hamas chief Ismail Haniyeh.", "attack")
     assert "Ismail Haniyeh" in actors(ev, "target")
+
+
+def test_who_acts_after_talks_with_someone_held_them(nlp):
+    ev = one(nlp, "Israel voiced cautious optimism after high-level talks with Egyptian mediators.", "negotiation")
+    assert "Israel" in actors(ev, "participant")
+    ev = one(nlp, "Israel voiced cautious optimism after the talks.", "negotiation")
+    assert actors(ev) == set()
