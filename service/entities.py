@@ -26,7 +26,7 @@ WEAPON_NOUNS = set(_DATA["weapon_nouns"])
 PERSON_TITLES = set(_DATA["person_titles"])
 _ACTOR_LABELS = {"PERSON", "ORG", "NORP"}
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
-_NOT_BODIES = {"TV", "CEO", "CFO", "GDP", "AM", "PM", "ID", "OK", "PS", "MP", "HQ", "AI", "IT"}
+_NOT_BODIES = {"TV", "CEO", "CFO", "GDP", "AM", "PM", "ID", "OK", "PS", "MP", "HQ", "AI", "IT"}   # acronyms, no bodies
 _PAIR_REACH = 250   # tokens back to look for the two parties "both sides" means: a few sentences
 _REPORTING = {"say", "tell", "state", "announce", "add", "claim", "insist", "warn", "vow", "promise", "threaten",
               "pledge", "declare", "confirm", "deny", "argue", "stress", "note", "believe", "think", "hope", "fear"}
