@@ -591,6 +591,28 @@ def fill_dates(ev: Event, located: list[tuple[Timex, int, int]], doc: Doc, event
                 break
             if t.pos_ in ("VERB", "AUX") or t.i in event_heads:
                 break
+    if not ev.dates and h.pos_ == "VERB" and h.dep_ != "ROOT":
+        ev.dates.extend(_fronted_dates(h, located, doc))
+
+
+_OWN_CLAUSE = {"ccomp", "xcomp", "relcl", "acl", "csubj", "parataxis", "advcl"}   # a time of their own
+
+
+def _fronted_dates(v: Token, located: list[tuple[Timex, int, int]], doc: Doc) -> list[Timex]:
+    """'On Sunday, Netanyahu accused Hamas ... and called for pressure': a date fronted before the main verb
+    holds for the verbs coordinated with it, though not for a clause of its own ("said that they met")."""
+    root, t = v.sent.root, v
+    while t.i != root.i:
+        if t.dep_ in _OWN_CLAUSE or t.head.i == t.i:
+            return []
+        t = t.head
+    out = []
+    for tx, r, in_sent in located:
+        d = doc[r]
+        if in_sent == v.sent.start and r < root.i and (
+                d.head.i == root.i and d.dep_ == "npadvmod" or d.head.dep_ == "prep" and d.head.head.i == root.i):
+            out.append(tx)
+    return out
 
 
 # ---- the whole step ----------------------------------------------------------------------------

@@ -392,3 +392,10 @@ def test_who_acts_after_talks_with_someone_held_them(nlp):
     assert "Israel" in actors(ev, "participant")
     ev = one(nlp, "Israel voiced cautious optimism after the talks.", "negotiation")
     assert actors(ev) == set()
+
+
+def test_a_fronted_date_holds_for_coordinated_verbs_not_for_reported_clauses(nlp):
+    evs = events(nlp, "On Sunday, Netanyahu accused Hamas of obstructing progress and called for more pressure on it.")
+    assert {e["type"]: [d["value"] for d in e["dates"]] for e in evs}["demand"] == ["2024-08-18"]
+    evs = events(nlp, "On Sunday, Netanyahu said that Hamas had rejected the proposal.")
+    assert [d["value"] for e in evs if e["type"] == "rejection" for d in e["dates"]] == []
