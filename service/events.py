@@ -253,6 +253,11 @@ def _subjects(v: Token) -> list[Token]:
             if owner and t.head.lemma_ in _ENDEAVOURS:
                 return owner   # "his efforts to reach an agreement": he reaches it
             return [t.head, *t.head.conjuncts]
+        if t.dep_ == "conj" and t.tag_ == "VBD" and t.head.tag_ == "VBG" and t.head.dep_ == "pcomp":
+            # "accused Hamas of obstructing progress and called for ...": a past tense cannot be coordinated
+            # with the gerund it hangs on; it belongs to the finite verb above
+            t = t.head.head.head
+            continue
         if t.dep_ == "pcomp" and t.head.lower_ == "of" and t.head.head.lemma_ in _CHARGING_VERBS:
             return _objects(t.head.head)   # "accused the army of shelling": the army shells
         if t.dep_ == "pcomp" and t.head.lower_ == "from" and t.head.head.lemma_ in _HOLDING_BACK:

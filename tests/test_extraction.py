@@ -399,3 +399,8 @@ def test_a_fronted_date_holds_for_coordinated_verbs_not_for_reported_clauses(nlp
     assert {e["type"]: [d["value"] for d in e["dates"]] for e in evs}["demand"] == ["2024-08-18"]
     evs = events(nlp, "On Sunday, Netanyahu said that Hamas had rejected the proposal.")
     assert [d["value"] for e in evs if e["type"] == "rejection" for d in e["dates"]] == []
+
+
+def test_a_past_verb_hung_on_a_gerund_takes_the_finite_verbs_subject(nlp):
+    ev = one(nlp, "On Sunday, Netanyahu accused Hamas of obstructing progress and called for more pressure.", "demand")
+    assert actors(ev, "agent") == {"Netanyahu"}
