@@ -319,10 +319,16 @@ class DocIndex:
             if person is not None:
                 self._mention(person, tok.idx, tok.idx + len(tok), tok.i)
                 return [ActorRef(person, tok.idx, tok.idx + len(tok))]
-        if e is None and tok.pos_ == "PROPN" and _ACRONYM.fullmatch(tok.text) and tok.text not in _NOT_BODIES:
-            # An acronym in an actor's place that NER left untagged ("told AFP") names a body.
+        if e is None and tok.pos_ == "PROPN" and _ACRONYM.fullmatch(tok.text) and tok.text not in _NOT_BODIES and \
+                tok.dep_ != "compound" and not any(c.dep_ == "compound" for c in tok.children):
+            # An acronym in an actor's place that NER left untagged ("told AFP") names a body; not the tail of
+            # a longer name ("Esselte AB") nor a capitalized dateline city ("HAVANA (AP) --").
             hit = gazetteer.lookup(tok.text)
-            if hit is not None and hit.kind == "country":
+            if hit is not None and hit.kind != "country":
+                if hit.name.casefold() == tok.lower_:
+                    return []
+                hit = None   # an obscure alternate name ("RIA" of Santa Maria) says nothing
+            if hit is not None:
                 key, name, kind = ("country", hit.name), hit.name, "country"
             else:
                 key, name, kind = ("org", tok.lower_), tok.text, "organization"
@@ -334,7 +340,9 @@ class DocIndex:
 
     def _described(self, tok: Token) -> list[ActorRef]:
         lemma = tok.lemma_.lower()
-        if lemma in ACTOR_NOUNS and tok.tag_ == "NNS":
+        if lemma in ACTOR_NOUNS and tok.tag_ == "NNS" and not any(
+                c.dep_ in _MOD_DEPS and c.i < tok.i and (c.i in self._ent_of or gazetteer.is_demonym(c.text))
+                for c in tok.children):   # "both U.S. and British officials" name their parties themselves
             dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "predet")}
             # "both sides", "the two sides" point back; "two senior leaders" introduces new ones
             pair = "both" in dets or dets & {"the", "these", "those"} and any(c.lower_ == "two" for c in tok.children)

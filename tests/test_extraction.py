@@ -404,3 +404,22 @@ def test_a_fronted_date_holds_for_coordinated_verbs_not_for_reported_clauses(nlp
 def test_a_past_verb_hung_on_a_gerund_takes_the_finite_verbs_subject(nlp):
     ev = one(nlp, "On Sunday, Netanyahu accused Hamas of obstructing progress and called for more pressure.", "demand")
     assert actors(ev, "agent") == {"Netanyahu"}
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("HAVANA (AP) --  The grandmother of Elian Gonzalez said she is willing to go.", "HAVANA", []),   # a city
+    ("The spokesman told RIA about it.", "RIA", [("RIA", "organization")]),
+    ("Esselte AB, the Stockholm office supplies company, proposed to buy it.", "AB", []),   # a name's tail
+])
+def test_which_untagged_acronyms_are_bodies(nlp, text, word, expected):
+    from service.entities import DocIndex
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    if tok.ent_type_:
+        pytest.skip(f"NER tagged {word!r} itself")
+    assert [(r.actor.name, r.actor.kind) for r in DocIndex(doc).actors_at(tok)] == expected
+
+
+def test_both_before_named_parties_is_no_anaphor(nlp):
+    ev = one(nlp, "Both U.S. and British officials said the court had no jurisdiction.", "statement")
+    assert actors(ev, "speaker") == {"U.S. officials", "British officials"}
