@@ -596,7 +596,7 @@ def fill_dates(ev: Event, located: list[tuple[Timex, int, int]], doc: Doc, event
                 break
             if t.pos_ in ("VERB", "AUX") or t.i in event_heads:
                 break
-    if not ev.dates and h.pos_ == "VERB" and h.dep_ != "ROOT":
+    if not ev.dates and h.pos_ == "VERB" and h.dep_ != "ROOT" and h.lower_ != "according":   # a source, no act
         ev.dates.extend(_fronted_dates(h, located, doc))
 
 
@@ -700,9 +700,9 @@ def _same_occasion_as_before(ev: Event, earlier: list[Event]) -> None:
     """'After the meeting, Blinken announced ...': a definite meeting or visit with no party of its own is the
     one just reported, with its parties."""
     h = ev.head
-    if h.pos_ != "NOUN" or h.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this")
-                                                     for c in h.children):
-        return
+    mods = [c for c in h.children if c.i < h.i]
+    if h.pos_ != "NOUN" or h.tag_ != "NN" or [c.lower_ for c in mods] not in (["the"], ["that"], ["this"]):
+        return   # "the expected visit", "the late-November trip" may be another occasion
     number = {s.start: n for n, s in enumerate(h.doc.sents)}
     here = number[h.sent.start]
     for prior in reversed(earlier):

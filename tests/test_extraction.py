@@ -423,3 +423,9 @@ def test_which_untagged_acronyms_are_bodies(nlp, text, word, expected):
 def test_both_before_named_parties_is_no_anaphor(nlp):
     ev = one(nlp, "Both U.S. and British officials said the court had no jurisdiction.", "statement")
     assert actors(ev, "speaker") == {"U.S. officials", "British officials"}
+
+
+def test_a_modified_occasion_may_be_another_one(nlp):
+    text = "Antony Blinken visited Cairo on Monday. He asked for a visa for the expected visit."
+    visits = [e for e in events(nlp, text) if e["type"] == "visit"]
+    assert actors(visits[-1]) != {"Antony Blinken"}
