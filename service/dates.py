@@ -573,6 +573,15 @@ def _this_year(m, c):
     return None if c.ref is None else year_value(c.ref.year)
 
 
+def _year_end(m, c):
+    """'year-end': the last day of the year the tense points to ("net was below the 1987 level at
+    year-end", said in October, is last December's)."""
+    if c.ref is None:
+        return None
+    y = _pick_year(c.ref, c.tense(m), lambda y: (dt.date(y, 12, 31),) * 2)
+    return day_value(dt.date(y, 12, 31))
+
+
 def _this_weekend(m, c):
     if c.ref is None:
         return None
@@ -785,7 +794,8 @@ RULES: list[tuple[str, object, str]] = [
     (rf"(?i:(?P<which>last|next|this|the previous|the following|this past|this coming))\s+{_WEEKDAY}{_PART}{_WE}",
      _which_weekday, "weekday"),
     (rf"{_WEEKDAY}{_PART}{_WE}", _weekday, "weekday"),
-    (r"(?i:the\s+(?:full\s+|entire\s+|whole\s+|current\s+)?(?:fiscal\s+)?year|year[\s-]end)(?![\w-])", _this_year, "year"),
+    (r"(?i:the\s+(?:full\s+|entire\s+|whole\s+|current\s+)?(?:fiscal\s+)?year)(?![\w-])", _this_year, "year"),
+    (r"(?i:year[\s-]end)(?![\w-])", _year_end, "year"),
     (r"(?i:the\s+weekend)(?![\w])", _this_weekend, "week"),
     (r"(?i:(?:the\s+)?(?:a\s+year\s+(?:ago|earlier)|year[\s-](?:earlier|ago))(?:\s+(?:third\s+|second\s+|first\s+|fourth\s+)?(?:quarter|period))?)(?![\w-])",
      _year_ago, "year"),
@@ -848,6 +858,8 @@ def _is_number_not_year(doc: Doc | None, start: int, end: int) -> bool:
         return True
     if len(span) > 1 or tok.i > 0 and (doc[tok.i - 1].lower_ in _YEAR_DETERMINERS or doc[tok.i - 1].tag_ == "POS"):
         return False   # "fiscal 1989 sales", "the 2000 Olympics", "the company's 1989 results"
+    if any(t.pos_ == "PROPN" for t in doc[tok.i + 1:tok.head.i]):
+        return False   # "1990 BellSouth earnings": a count stands next to what it counts
     return tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS")
 
 

@@ -180,6 +180,9 @@ def test_names_eras_and_word_fragments_are_no_dates(nlp, text):
      [("the winter of nineteen ninety-four", "1994-WI")]),
     ("The March accession lets them vote.", dt.date(2024, 2, 10), [("March", "2024-03")]),
     ("Sales in the current fiscal year will rise.", REF, [("the current fiscal year", "2024")]),
+    ("Net was below the 2022 level at year-end.", dt.date(2024, 10, 26), [("2022", "2022"), ("year-end", "2023-12-31")]),
+    ("The loan is due at year-end.", dt.date(2024, 10, 26), [("year-end", "2024-12-31")]),
+    ("Analysts predicted 1990 BellSouth earnings of $3.90 a share.", REF, [("1990", "1990")]),
 ])
 def test_more_expressions(nlp, text, ref, expected):
     assert found(nlp, text, ref) == expected
