@@ -44,7 +44,10 @@ _PURPOSE_GOVERNORS = {"leave", "go", "travel", "arrive", "come", "fly", "head", 
 
 
 def _own_clause_only(head: Token) -> bool:
-    """Nouns whose modality is their own, not their governing verb's."""
+    """Nouns whose modality is their own, not their governing verb's; and "according to", whose attribution
+    holds whatever the clause it frames says ("According to the official, the mediators have not ...")."""
+    if head.lower_ == "according":
+        return True
     if head.pos_ not in ("NOUN", "PROPN") and head.dep_ != "prep":
         return False
     if head.lemma_ in _EXISTING or head.dep_ in ("nsubj", "nsubjpass"):
@@ -84,6 +87,9 @@ def classify(head: Token, dates, ref: dt.date | None = None) -> str:
             return "planned"
     if any(c.lower_ in _PLAN_MODIFIERS and c.dep_ == "amod" for c in head.children):
         return "planned"
+    if head.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "NOUN" and (
+            head.head.lemma_ in _PLAN_GOVERNORS and head.head.tag_ == "VBN" or _future_frame(head.head)):
+        return "planned"   # "talks are set to take place this week", "the talks will resume"
     if head.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) \
             and head.head.lemma_ in _PURPOSE_GOVERNORS:
         return "planned"   # "left Cairo to consult with the leadership"

@@ -122,6 +122,10 @@ def test_several_events_in_one_sentence(nlp):
     ("Blinken will visit Cairo next week.", "visit", "planned"),
     ("Hamas would only engage in talks if Israel withdrew.", "negotiation", "hypothetical"),
     ("Officials fear potential attacks by Iran.", "attack", "hypothetical"),
+    ("According to the official, the mediators have not presented any progress.", "statement", "asserted"),
+    ("Talks are set to take place in Doha this week.", "negotiation", "planned"),
+    ("The talks will resume in Cairo.", "negotiation", "planned"),
+    ("The talks resumed in Cairo.", "negotiation", "asserted"),
 ])
 def test_modality(nlp, text, type_, expected):
     assert one(nlp, text, type_)["modality"] == expected
