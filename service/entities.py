@@ -340,9 +340,10 @@ class DocIndex:
 
     def _described(self, tok: Token) -> list[ActorRef]:
         lemma = tok.lemma_.lower()
-        if lemma in ACTOR_NOUNS and tok.tag_ == "NNS" and not any(
-                c.dep_ in _MOD_DEPS and c.i < tok.i and (c.i in self._ent_of or gazetteer.is_demonym(c.text))
-                for c in tok.children):   # "both U.S. and British officials" name their parties themselves
+        # The parties a description names itself: "Israeli and Hamas officials"
+        mods = [c for c in tok.children if c.dep_ in _MOD_DEPS and c.i < tok.i
+                and (c.i in self._ent_of or gazetteer.is_demonym(c.text))]
+        if lemma in ACTOR_NOUNS and tok.tag_ == "NNS" and not mods:   # not "both U.S. and British officials"
             dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "predet")}
             # "both sides", "the two sides" point back; "two senior leaders" introduces new ones
             pair = "both" in dets or dets & {"the", "these", "those"} and any(c.lower_ == "two" for c in tok.children)
@@ -367,8 +368,6 @@ class DocIndex:
                 end = tok.right_edge.idx + len(tok.right_edge) if tok.right_edge.i - tok.i <= 3 else tok.idx + len(tok)
                 self._mention(holder, start, end, tok.i)
                 return [ActorRef(holder, start, end)]
-        mods = [c for c in tok.children if c.dep_ in _MOD_DEPS and c.i < tok.i
-                and (c.i in self._ent_of or gazetteer.is_demonym(c.text))]
         if lemma not in ACTOR_NOUNS and tok.lower_ not in ACTOR_NOUNS:
             return []
         if not mods:
