@@ -197,8 +197,18 @@ def _backs_a_proposal(v: Token) -> bool:
     """'supported the plan', 'a proposal outlined by Biden and supported globally'."""
     if any(c.dep_ in OBJ and c.lemma_ in _PROPOSAL_NOUNS for c in v.children):
         return True
-    described = v.head if v.dep_ == "acl" else v.head.head if v.dep_ == "conj" and v.head.dep_ == "acl" else None
+    described = _described_by(v)
     return described is not None and described.lemma_ in _PROPOSAL_NOUNS
+
+
+def _described_by(participle: Token) -> Token | None:
+    """The noun a participle describes, also as the second of two ("a proposal, laid out by Biden and later
+    endorsed by the Council")."""
+    if participle.dep_ == "acl":
+        return participle.head
+    if participle.dep_ == "conj" and participle.head.dep_ == "acl":
+        return participle.head.head
+    return None
 
 
 def _is_generic(noun: Token) -> bool:
@@ -468,7 +478,7 @@ def fill_actors(ev: Event, index: DocIndex) -> None:
             if not objs and h.tag_ == "VBN" and ev.type in ("agreement", "rejection"):
                 # "a proposal, laid out by Biden and later endorsed by the Council": what is endorsed is
                 # the noun the participle describes
-                described = h.head if h.dep_ == "acl" else h.head.head if h.dep_ == "conj" and h.head.dep_ == "acl" else None
+                described = _described_by(h)
                 if described is not None and described.pos_ == "NOUN":
                     objs = [described]
             target_refs = []
