@@ -37,8 +37,14 @@ class ReferenceDate(fields.Field):
         return None if value is None else value.isoformat()
 
 
+# Python's \s and the contract's (ECMA-262) \s differ (U+0085 and U+001C-U+001F are space to one, U+FEFF to the
+# other), so the contract spells the class out and both sides read the same text as blank.
+_SPACE = r"\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_NOT_BLANK = rf"^[{_SPACE}]*[^{_SPACE}]"
+
+
 class ExtractRequestSchema(Schema):
-    text = fields.String(required=True, validate=[validate.Length(min=1), validate.Regexp(r"\s*\S", error="Text is empty or whitespace only.")],
+    text = fields.String(required=True, validate=[validate.Length(min=1), validate.Regexp(_NOT_BLANK, error="Text is empty or whitespace only.")],
                          metadata={"description": "Raw text of one news article (page chrome included is fine). "
                                                   "Offsets in the response index this string as Unicode code points. "
                                                   "At most MAX_TEXT_CHARS characters (default 100,000)."})

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
+import yaml
 
-from tests.conftest import SEEDS
+from tests.conftest import ROOT, SEEDS
 
 PROBLEM = "application/problem+json"
 
@@ -205,3 +207,16 @@ def test_an_uninstalled_model_fails_at_start_with_a_clear_message():
     from service.config import Config
     with pytest.raises(RuntimeError, match="not installed here"):
         create_app(Config.from_env(SPACY_MODEL="en_core_web_nonexistent"))
+
+
+@pytest.mark.parametrize("text, accepted", [
+    ("\f\x0b\x85", False),          # U+0085 is space to Python, not to ECMA-262's \s: the contract names it
+    ("\x1c\x1d\x1e\x1f", False),
+    ("\ufeff \u3000", False),       # U+FEFF is space to ECMA-262, not to Python
+    ("\u00a0x", True),
+])
+def test_blank_text_means_the_same_to_the_service_and_to_the_contract(client, text, accepted):
+    pattern = yaml.safe_load((ROOT / "openapi.yaml").read_text())["components"]["schemas"]["ExtractRequest"][
+        "properties"]["text"]["pattern"]
+    assert bool(re.search(pattern, text)) is accepted
+    assert (post(client, "/v1/extract", {"text": text}).status_code == 200) is accepted
