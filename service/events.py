@@ -14,7 +14,7 @@ from . import modality as modality_rules
 from . import quotes
 from .dates import Timex
 from .entities import ActorRef, DocIndex, PlaceRef
-from .triggers import Trigger
+from .triggers import LEXICON, Trigger
 
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 OBJ = {"dobj", "obj", "attr", "oprd"}
@@ -509,8 +509,8 @@ def fill_actors(ev: Event, index: DocIndex) -> None:
             ev.actors.append((r, role))
 
 
+_VISIT_NOUNS = set(LEXICON["visit"]["nouns"])   # "during his visit to Israel", "on a trip to Cairo"
 _TIME_PREPS = {"after", "before", "during", "following", "since", "ahead"}
-_TRIP_NOUNS = {"visit", "trip", "tour", "stop", "stopover", "mission"}
 _PLACE_PREPS = {"in", "at", "to", "from", "into", "inside", "near", "for", "across", "throughout", "outside"}
 
 
@@ -533,7 +533,7 @@ def fill_places(ev: Event, index: DocIndex) -> None:
         # "During his visit to Israel, Blinken met Netanyahu": where the visit went is where this happens
         for a in anchors:
             trips = [p for c in a.children if c.dep_ == "prep" and c.lower_ in ("during", "on")
-                     for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _TRIP_NOUNS]
+                     for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _VISIT_NOUNS]
             found.extend((ref, "location") for t in trips for q in _pobjs(t, {"to"})
                          for ref in [index.place_at(q)] if ref)
     for a in anchors:
