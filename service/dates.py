@@ -987,7 +987,8 @@ def _relative_duration(m) -> str:
 # ---- the reference date found in the text ---------------------------------------------------
 
 _EPOCH_MS = re.compile(r"(?<![\d])(1[0-9]{12})(?![\d])")
-_FULL_DATE = [re.compile(RULES[0][0]), re.compile(RULES[1][0]), re.compile(RULES[2][0])]
+# The rules that give a whole calendar day on their own, picked by what they do, not by where they stand.
+_FULL_DATE = [rx for rx, handler, _ in _COMPILED if handler is _explicit_day]
 
 
 def reference_from_text(text: str) -> dt.date | None:
@@ -996,9 +997,8 @@ def reference_from_text(text: str) -> dt.date | None:
     for rx in _FULL_DATE:
         for m in rx.finditer(text):
             try:
-                found.append((m.start(), dt.date(int(m["year"]), _month_num(m["month"]) if "month" in m.groupdict()
-                                                 and m["month"] else int(m["mon"]), int(m["day"]))))
-            except (ValueError, KeyError, IndexError):
+                found.append((m.start(), dt.date(int(m["year"]), _month_num(m["month"]), int(m["day"]))))
+            except ValueError:   # "February 30, 2024" is no day
                 continue
     for m in _EPOCH_MS.finditer(text):
         when = dt.datetime.fromtimestamp(int(m.group(1)) / 1000, tz=dt.timezone.utc).date()

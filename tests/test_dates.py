@@ -83,6 +83,10 @@ def test_without_reference_relative_dates_have_no_value(nlp):
     ("gazaaaaaa-1723993484098\nPalestinians flee.", dt.date(2024, 8, 18)),
     ("Photo taken on August 18, 2024. Israel said ...", dt.date(2024, 8, 18)),
     ("Israel said on Monday ...", None),
+    # a rule whose year is optional gives no reference day, and an impossible day is none
+    ("Talks are set for the week of May 5.", None),
+    ("BEIJING, the week of Nov. 8 (Xinhua) -- Talks began.", None),
+    ("CAIRO, February 30, 2024 -- Talks began on March 2, 2024.", dt.date(2024, 3, 2)),
 ])
 def test_reference_date_from_text(text, expected):
     assert dates.reference_from_text(text) == expected
