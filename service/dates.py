@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from . import words
+
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
                "oct": 10, "nov": 11, "dec": 12})
@@ -106,7 +108,7 @@ def decade_value(decade_start: int):
 
 # ---- tense from the parse ----------------------------------------------------------------
 
-_FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+_FUTURE_AUX = words.load("future_auxiliaries")
 _FUTURE_GOVERNORS = {"set", "expect", "schedule", "due", "plan", "slate", "poise", "intend", "hope", "aim", "going"}
 # An infinitive under these looks forward from the governing verb: "agreed to buy it in February".
 _INTENT_GOVERNORS = _FUTURE_GOVERNORS | {"agree", "decide", "promise", "vow", "pledge", "propose", "offer",

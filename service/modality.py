@@ -11,12 +11,14 @@ import datetime as dt
 
 from spacy.tokens import Token
 
+from . import words
+
 _NEG_GOVERNORS = {"skip", "boycott", "miss", "cancel", "postpone", "abandon", "avoid", "refuse", "decline", "fail"}
 _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should"}
 _HYPOTHETICAL_WORDS = {"potential", "possible", "possibility", "further", "likely", "risk", "prospect", "prospects",
                        "threat", "fear", "fears", "if", "whether", "unless", "any", "prevent", "avert", "avoid",
                        "contemplate", "contemplating", "consider", "considering", "weigh", "weighing"}
-_FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+_FUTURE_AUX = words.load("future_auxiliaries")
 _PLAN_GOVERNORS = {"set", "expect", "schedule", "due", "plan", "slate", "intend", "poise", "prepare", "go", "offer",
                    "promise", "pledge", "agree", "decide", "aim"}
 _PLAN_MODIFIERS = {"upcoming", "planned", "scheduled", "next", "forthcoming", "coming", "proposed"}
