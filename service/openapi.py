@@ -76,7 +76,7 @@ def build_spec() -> APISpec:
                               "headers": _REQUEST_ID},
                       **_problem_responses(*body_errors, *v1_errors)}}})
     spec.path("/v1/event-types", operations={"get": {
-        "operationId": "eventTypes", "summary": "The event ontology: types, roles, CAMEO and PLOVER codes",
+        "operationId": "eventTypes", "summary": "The event ontology: types, roles, CAMEO and PLOVER codes; the actor sectors",
         "security": [{}, {"bearerAuth": []}],
         "responses": {"200": _json("EventTypesResponse", f"The {len(TYPE_NAMES)} event types."),
                       **_problem_responses(*v1_errors)}}})
