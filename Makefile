@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 SHARED ?= ../shared
 
-.PHONY: serve test docker-test bench soak soak-short audit install install-dev eval eval-explain eval-dates openapi lock clean
+.PHONY: serve test docker-test bench soak soak-short audit install install-dev eval eval-explain eval-dates eval-actors openapi lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,10 @@ eval-explain: $(VENV)/.dev
 
 eval-dates: $(VENV)/.dev
 	$(BIN)/python -m eval.dates $(SHARED)/eval/external/timex_tbaq.jsonl
+
+# Actor country and sector against the PLOVER/PETRARCH example sentences; says so and stops when they are absent.
+eval-actors: $(VENV)/.dev
+	$(BIN)/python -m eval.actors $(SHARED)/eval/external/event_sentences.jsonl
 
 openapi: $(VENV)/.runtime
 	$(BIN)/python -m service openapi > openapi.yaml
