@@ -146,27 +146,30 @@ def resolve(codes: str, when: dt.date | None) -> Coding:
     """The coding a dictionary entry gives on a date: the first code whose dates fit, else its undated code.
 
     (PETRARCH takes the first code that fits in file order, so a name entered twice can have a default shadow a
-    later term: 'President Bush' pools both Bushes.) An entry with dated codes is a person's career: when no code
-    fits, without a date, or past the dictionaries' last date it says only the person's country (when all its
-    codes agree on one), since whether an office is still held the dictionaries cannot know.
+    later term: 'President Bush' pools both Bushes.) An entry with dated codes is a person's career: when nothing
+    fits the date, without a date, or past the dictionaries' last date, it says only the person's country (when
+    all its codes name that one country and no international body), since what office the person held then the
+    dictionaries cannot know.
     """
     entries = codes.split(";")
     dated = [c for c in entries if _DATED.match(c)]
-    if dated and when is not None and when <= known_until():
-        hit = next((name for name in (_fits(c, when) for c in dated) if name), None)
+    if not dated or when is not None and when <= known_until():
+        hit = next((name for name in (_fits(c, when) for c in dated) if name), None) if dated else None
         if hit is None:
             hit = next((c for c in entries if not _DATED.match(c)), None)
         if hit is not None:
             return NOTHING if hit == "---" else split(hit)
-    elif not dated:
-        return NOTHING if entries[0] == "---" else split(entries[0])
     country = _country_of(codes)
     return Coding(country, None, cameo_country(country)) if country else NOTHING
 
 
 def _country_of(codes: str) -> str | None:
-    """The one country all of an entry's codes name (a Soviet-era code names none), or None."""
-    countries = {split(c.split()[0]).country_code for c in codes.split(";")} - {None}
+    """The one country all of an entry's codes name (a Soviet-era code names none), or None; None too for a
+    career that passed through an international body (a UN secretary-general acts for no country)."""
+    parts = [split(c.split()[0]) for c in codes.split(";")]
+    if any(p.code and p.code[:3] in CAMEO["international"] for p in parts):
+        return None
+    countries = {p.country_code for p in parts} - {None}
     return countries.pop() if len(countries) == 1 else None
 
 

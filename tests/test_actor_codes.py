@@ -61,6 +61,12 @@ def test_past_the_dictionarys_last_date_a_term_needs_the_texts_title():
     assert code_actor("Barack Obama", "person", when=None) == Coding("US", None, "USA")
 
 
+def test_a_career_through_an_international_body_says_no_country_once_the_dictionary_is_silent():
+    assert code_actor("Ban Ki-moon", "person", when=dt.date(2005, 1, 1)) == Coding("KR", "GOV", "KORGOVBUS")
+    assert code_actor("Ban Ki-moon", "person", when=dt.date(2010, 1, 1)) == Coding(None, "IGO", "IGOUNO")
+    assert code_actor("Ban Ki-moon", "person", when=dt.date(2024, 1, 1)) == NOTHING
+
+
 def test_the_text_overrules_a_namesake_in_the_dictionary():
     # The dictionary's Netanyahu is Israeli; a Canadian of that name in the text is not coded from it.
     assert code_actor("Benjamin Netanyahu", "person", title="Canadian senator", affiliation="Canada",
