@@ -4,19 +4,21 @@ usage: .venv/bin/python scripts/build_actor_codes.py [DICTIONARY_DIR]   (default
 
 Run it again when the dictionaries change; it rewrites, deterministically:
 
-  service/data/codes/actors.tsv     one line per dictionary entry: its codes (with date ranges) and its names
-  service/data/codes/agents.tsv     one line per sector code: the agent nouns and titles that carry it
+  service/data/codes/actors.tsv     one line per list of codes (with their dates): the names that carry it
+  service/data/codes/agents.tsv     one line per agent code: the agent nouns and titles that carry it
   service/data/codes/countries.tsv  CAMEO country code -> ISO 3166-1 alpha-2
   service/data/codes/LICENSE        the dictionaries' MIT license, kept beside what is derived from them
 
 The dictionaries are read as PETRARCH-2 reads them (PETRreader.read_actor_dictionary / read_agent_dictionary):
 `#` starts a comment, a line at the margin starts an entry, `+NAME` adds a synonym, `[CODE dates]` gives a code,
-`_` joins the words of a name, agents get regular plurals unless `{...}` gives the plural, `!SET!` expands.
-Names are stored normalized (service.actor_codes.normalize) so the service compares like with like. What is
-left out, and why, is printed at the end: dates that are no dates, names that two entries give to different
-countries (a namesake is no evidence), and codes whose first block names no country, region or international
-type. The newest date in the files is written as `# known until`: past it the service does not extend an open
-term of office ("[ISRGOV >090401]"), since the dictionary cannot know who still holds it.
+`_` joins the words of a name, a name entered twice pools its codes, agents get regular plurals unless `{...}`
+gives the plural, `!SET!` expands, a later agent entry overwrites an earlier one. Names are stored normalized
+(service.actor_codes.normalize) so the service compares like with like. What is left out, and why, is printed
+at the end: names two entries give to different countries (a namesake is no evidence), one-word names that are
+also someone else's given name, names that are agent nouns (common nouns of every country), codes whose first
+block names no country, region or international type or that are no 3-letter blocks, dates that are no dates.
+The newest date in the files is written as `# known until`: past it the service reads a person's entry for the
+country only ("[ISRGOV >090401]" cannot say who holds the office in 2024).
 """
 from __future__ import annotations
 
@@ -208,8 +210,7 @@ def build(source: Path) -> dict:
     generic = {n for n in by_name if n in agents}
     for name in clashes | generic:
         del by_name[name]
-    today = dt.date.today().strftime("%Y%m%d")
-    latest = max(d for codes in by_name.values() for c in codes for d in re.findall(r"\d{8}", c) if d <= today)
+    latest = max(d for codes in by_name.values() for c in codes for d in re.findall(r"\d{8}", c))
     grouped: dict[str, list[str]] = defaultdict(list)
     for name, codes in by_name.items():
         if codes:
