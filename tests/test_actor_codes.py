@@ -85,7 +85,7 @@ def test_an_armed_group_and_its_members():
     assert hamas == Coding("PS", "REB", "PSEREBHMS")
     assert code_actor("Hezbollah", "organization") == Coding("LB", "REB", "LBNREB")
     # 'Hamas political bureau member' is a Hamas member, whatever else the name says
-    assert code_actor("Basem Naim", "person", title="Hamas political bureau member", affiliation="Hamas") == hamas
+    assert code_actor("Karim Zorbani", "person", title="Hamas political bureau member", affiliation="Hamas") == hamas
     assert code_actor("a senior Hamas official", "person", affiliation="Hamas", head="official") == hamas
 
 
