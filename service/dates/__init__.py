@@ -57,7 +57,7 @@ def _compile(spec: RuleSpec) -> Rule:
 
 RULES: tuple[Rule, ...] = tuple(_compile(s) for s in _specs())
 _BY_NAME = {r.name: r for r in RULES}
-_GATES = Gates([r.keywords for r in RULES])
+GATES = Gates([r.keywords for r in RULES])
 
 
 def rule(name: str) -> Rule:
@@ -69,7 +69,7 @@ def find(text: str, doc: Doc | None, ref: dt.date | None) -> list[Timex]:
     """Every temporal expression of the text, normalized against `ref` (None: relative ones stay unresolved)."""
     ctx = Context(text, ref, doc)
     candidates = []
-    for order, (r, windows) in enumerate(zip(RULES, _GATES.windows(text))):
+    for order, (r, windows) in enumerate(zip(RULES, GATES.windows(text))):
         for lo, hi in windows:
             for m in r.regex.finditer(text, lo, hi):
                 if m.end() > m.start():

@@ -164,14 +164,18 @@ class Gates:
                                                        for k in alternatives) + ")")
         self.n_rules = len(rule_keywords)
 
+    def hits(self, text: str):
+        """(start, end, the rules waiting for it) of every keyword in the text."""
+        for m in self.search.finditer(text):
+            yield m.start(), m.end(), self.rules_of[_DIGIT.sub("#", m.group().lower())]
+
     def windows(self, text: str) -> list[list[tuple[int, int]]]:
         """For each rule, the merged stretches of text within REACH of one of its keywords."""
         spans: list[list[list[int]]] = [[] for _ in range(self.n_rules)]
         n = len(text)
-        for m in self.search.finditer(text):
-            word = _DIGIT.sub("#", m.group().lower())
-            lo, hi = max(0, m.start() - REACH), min(n, m.end() + REACH)
-            for i in self.rules_of[word]:
+        for start, end, rules in self.hits(text):
+            lo, hi = max(0, start - REACH), min(n, end + REACH)
+            for i in rules:
                 s = spans[i]
                 if s and lo <= s[-1][1]:
                     s[-1][1] = hi

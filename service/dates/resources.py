@@ -104,7 +104,7 @@ _TABLE_REF = re.compile(r"%\{(?P<table>\w+)(?::(?P<spec>[^}]*))?\}")
 _PATTERN_REF = re.compile(r"%(?P<name>re[A-Za-z]+)")
 
 
-def expand(text: str, patterns: dict[str, str]) -> str:
+def expand(text: str, patterns: dict[str, str], tables: dict[str, Table]) -> str:
     """A pattern with its %reName and %{table} references written out."""
     def sub_pattern(m):
         if m["name"] not in patterns:
@@ -112,26 +112,30 @@ def expand(text: str, patterns: dict[str, str]) -> str:
         return patterns[m["name"]]
 
     def table(m):
-        if m["table"] not in tables():
+        if m["table"] not in tables:
             raise KeyError(f"no table {m['table']!r} in {FOLDER / 'normalization'}")
-        return tables()[m["table"]].alternation(m["spec"] or "")
+        return tables[m["table"]].alternation(m["spec"] or "")
 
     return _PATTERN_REF.sub(sub_pattern, _TABLE_REF.sub(table, text))
 
 
-@functools.cache
-def patterns() -> dict[str, str]:
+def read_patterns(path: Path, tables: dict[str, Table]) -> dict[str, str]:
     """The named sub-patterns, each expanded; a sub-pattern may use those defined above it."""
     out: dict[str, str] = {}
-    for line in _lines(FOLDER / "repattern.txt"):
+    for line in _lines(path):
         if not line:
             continue
         name, sep, text = line.partition(" = ")
         if not sep or not re.fullmatch(r"re[A-Za-z]+", name):
-            raise ValueError(f"repattern.txt: not `reName = regex`: {line!r}")
-        out[name] = expand(text, out)
+            raise ValueError(f"{path.name}: not `reName = regex`: {line!r}")
+        out[name] = expand(text, out, tables)
         re.compile(out[name])
     return out
+
+
+@functools.cache
+def patterns() -> dict[str, str]:
+    return read_patterns(FOLDER / "repattern.txt", tables())
 
 
 @dataclass(frozen=True)
@@ -176,9 +180,13 @@ def _example(text: str, rule: str) -> Example:
 
 @functools.cache
 def rules() -> tuple[RuleSpec, ...]:
-    """The rules of rules.txt, in order; every rule has a name, an extraction, a value and an example."""
+    return read_rules(FOLDER / "rules.txt", patterns(), tables())
+
+
+def read_rules(path: Path, patterns: dict[str, str], tables: dict[str, Table]) -> tuple[RuleSpec, ...]:
+    """The rules of a rules file, in order; every rule has a name, an extraction, a value and an example."""
     blocks: list[list[str]] = [[]]
-    for line in _lines(FOLDER / "rules.txt"):
+    for line in _lines(path):
         if line:
             blocks[-1].append(line)
         elif blocks[-1]:
@@ -189,20 +197,23 @@ def rules() -> tuple[RuleSpec, ...]:
         for line in block:
             m = _FIELD.fullmatch(line)
             if m is None:
-                raise ValueError(f"rules.txt: not `KEY = value`: {line!r}")
+                raise ValueError(f"{path.name}: not `KEY = value`: {line!r}")
             fields.setdefault(m["key"], []).append(m["value"])
         unknown = set(fields) - {"RULENAME", "EXTRACTION", "NORM_VALUE", "TYPE", "CONSTRAINT", "EXAMPLE"}
         missing = {"RULENAME", "EXTRACTION", "NORM_VALUE", "EXAMPLE"} - set(fields)
         name = fields.get("RULENAME", ["?"])[0]
+        repeated = {k for k, v in fields.items() if len(v) > 1 and k not in ("CONSTRAINT", "EXAMPLE")}
+        if repeated:
+            raise ValueError(f"{path.name}, rule {name}: {sorted(repeated)} given twice")
         if unknown or missing:
-            raise ValueError(f"rules.txt, rule {name}: unknown {sorted(unknown)}, missing {sorted(missing)}")
+            raise ValueError(f"{path.name}, rule {name}: unknown {sorted(unknown)}, missing {sorted(missing)}")
         if name in seen:
-            raise ValueError(f"rules.txt: two rules named {name}")
+            raise ValueError(f"{path.name}: two rules named {name}")
         seen.add(name)
         kind = fields.get("TYPE", ["date"])[0]
         if kind not in ("date", "duration"):
-            raise ValueError(f"rules.txt, rule {name}: TYPE is date or duration, not {kind!r}")
-        pattern = expand(fields["EXTRACTION"][0], patterns())
+            raise ValueError(f"{path.name}, rule {name}: TYPE is date or duration, not {kind!r}")
+        pattern = expand(fields["EXTRACTION"][0], patterns, tables)
         out.append(RuleSpec(name, fields["EXTRACTION"][0], pattern, fields["NORM_VALUE"][0], kind,
                             tuple(fields.get("CONSTRAINT", ())), tuple(_example(e, name) for e in fields["EXAMPLE"])))
     return tuple(out)
