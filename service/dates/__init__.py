@@ -13,6 +13,7 @@ example that is run as a test.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from dataclasses import dataclass
 
@@ -25,9 +26,10 @@ from .resources import RuleSpec, rules as _specs
 from .values import Timex
 
 __all__ = ["Rule", "RULES", "Timex", "find", "reference_from_text", "rule"]
+log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Rule:
     spec: RuleSpec
     regex: re.Pattern
@@ -83,28 +85,47 @@ def find(text: str, doc: Doc | None, ref: dt.date | None) -> list[Timex]:
             continue
         if start > 0 and text[start - 1].isalnum() or end < len(text) and text[end].isalnum():
             continue  # inside a word or number: "nearly half", "1,384,119 Octel"
-        if not all(check(text, doc, m) for check in r.constraints):
-            continue
         try:
-            result = r.normalize(m, ctx)
-        except (ValueError, OverflowError):
+            timex = _read(m, r, ctx)
+        except Exception as e:   # a date that cannot be read must not sink the article: any error
+            timex = _unresolved(m, r, e)
+        if timex is None:
             continue
-        if result == "reject":
-            continue
-        if r.spec.type == "duration":
-            out.append(Timex(start, end, text[start:end], result, "duration", None, None, r.name))
-        elif result == "duration":
-            out.append(Timex(start, end, text[start:end], relative_duration(m), "duration", None, None, r.name))
-        elif result is None:
-            out.append(Timex(start, end, text[start:end], None, "date", None, None, r.name))
-        else:
-            value, gran, rng = result
-            out.append(Timex(start, end, text[start:end], value, "date", gran, rng, r.name))
-            if rng is not None:
-                ctx.mentioned(gran, rng)
+        out.append(timex)
+        if timex.range is not None:
+            ctx.mentioned(timex.granularity, timex.range)
         taken.append((start, end))
     out.sort(key=lambda t: t.start)
     return out
+
+
+def _read(m: re.Match, r: Rule, ctx: Context) -> Timex | None:
+    """The Timex of a rule's match, or None when its constraints or its normalizer say it is no date."""
+    if not all(check(ctx.text, ctx.doc, m) for check in r.constraints):
+        return None
+    result = r.normalize(m, ctx)
+    if result == "reject":
+        return None
+    start, end, text = m.start(), m.end(), m.group()
+    if r.spec.type == "duration":
+        return Timex(start, end, text, result, "duration", None, None, r.name)
+    if result == "duration":
+        return Timex(start, end, text, relative_duration(m), "duration", None, None, r.name)
+    if result is None:
+        return Timex(start, end, text, None, "date", None, None, r.name)
+    value, granularity, rng = result
+    return Timex(start, end, text, value, "date", granularity, rng, r.name)
+
+
+def _unresolved(m: re.Match, r: Rule, error: Exception) -> Timex:
+    """A date the text gives that cannot be resolved ("February 30"): value null, and a warning that says why."""
+    if isinstance(error, (ValueError, OverflowError)):   # the calendar has no such day, or not that far
+        reason = str(error)
+    else:
+        reason = "an error in the date rules"
+        log.exception("date rule %s failed on %r", r.name, m.group())
+    warning = f'The date "{m.group()}" (characters {m.start()}-{m.end()}) cannot be resolved: {reason}; its value is null.'
+    return Timex(m.start(), m.end(), m.group(), None, r.spec.type, None, None, r.name, warning)
 
 
 # ---- the reference date found in the text ---------------------------------------------------
@@ -121,9 +142,12 @@ def reference_from_text(text: str) -> dt.date | None:
     for r in _FULL_DATE:
         for m in r.regex.finditer(text):
             try:
-                found.append((m.start(), r.normalize(m, ctx)[2][0]))
-            except ValueError:   # "February 30, 2024" is no day
+                timex = _read(m, r, ctx)
+            except Exception as e:   # "February 30, 2024" is no day; nor is any date a rule fails on
+                _unresolved(m, r, e)
                 continue
+            if timex is not None and timex.granularity == "day":
+                found.append((m.start(), timex.range[0]))
     for m in _EPOCH_MS.finditer(text):
         when = dt.datetime.fromtimestamp(int(m.group(1)) / 1000, tz=dt.timezone.utc).date()
         if 1995 <= when.year <= 2100:

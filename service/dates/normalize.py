@@ -193,27 +193,37 @@ def normalizer(f):
     return f
 
 
+def _day_number(text: str) -> int | None:
+    """A day of the month as a number, or None when no month has it ("May 35, 2000 people" is no date);
+    a day some month has but this one lacks ("February 30") is left to the calendar to refuse."""
+    d = int(text)
+    return d if 1 <= d <= 31 else None
+
+
 @normalizer
 def explicit_day(m, c):
-    y, mo, d = int(m["year"]), _month(m["month"]), int(m["day"])
-    return day_value(dt.date(y, mo, d))
+    y, mo, d = int(m["year"]), _month(m["month"]), _day_number(m["day"])
+    return "reject" if d is None else day_value(dt.date(y, mo, d))
 
 
 @normalizer
 def iso_day(m, c):
-    return day_value(dt.date(int(m["year"]), int(m["mon"]), int(m["day"])))
+    mo, d = int(m["mon"]), _day_number(m["day"])
+    if d is None or not 1 <= mo <= 12:
+        return "reject"
+    return day_value(dt.date(int(m["year"]), mo, d))
 
 
 @normalizer
 def month_day(m, c):
     if c.ref is None:
         return None
-    mo, d = _month(m["month"]), int(m["day"])
-    if d > 31:
+    mo, d = _month(m["month"]), _day_number(m["day"])
+    if d is None:
         return "reject"
     tense = c.tense(m)
     y = _pick_year(c.ref, tense, lambda y: (dt.date(y, mo, min(d, calendar.monthrange(y, mo)[1])),) * 2)
-    return day_value(dt.date(y, mo, min(d, calendar.monthrange(y, mo)[1])))
+    return day_value(dt.date(y, mo, d))
 
 
 @normalizer
@@ -418,7 +428,8 @@ def which_month(m, c):
     elif which == "next" and mo <= c.ref.month:
         y += 1
     if m["day"]:
-        return day_value(dt.date(y, mo, int(m["day"])))
+        d = _day_number(m["day"])
+        return "reject" if d is None else day_value(dt.date(y, mo, d))
     return month_value(y, mo)
 
 
