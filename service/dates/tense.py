@@ -7,22 +7,16 @@ from spacy.tokens import Doc
 from .. import words
 
 _FUTURE_AUX = words.load("future_auxiliaries")
-_FUTURE_GOVERNORS = {"set", "expect", "schedule", "due", "plan", "slate", "poise", "intend", "hope", "aim", "going"}
+_FUTURE_GOVERNORS = words.load("plan_verbs")
 # An infinitive under these looks forward from the governing verb: "agreed to buy it in February".
-_INTENT_GOVERNORS = _FUTURE_GOVERNORS | {"agree", "decide", "promise", "vow", "pledge", "propose", "offer",
-                                         "prepare", "threaten", "want", "seek", "be"}
-_INTENT_NOUNS = {"agreement", "plan", "deal", "offer", "proposal", "bid", "decision", "promise", "pledge",
-                 "intention", "commitment", "threat", "schedule", "timetable", "deadline"}
-_FUTURE_MODIFIERS = {"upcoming", "next", "coming", "planned", "scheduled", "future", "effective", "payable",
-                     "starting"}
-_DEADLINE_PREPS = {"until", "till", "by"}
-_FORWARD_PREPS = {"through", "into", "before"}
-_BACKWARD_PREPS = {"since"}
-_FORWARD_PHRASES = ("as soon as", "as early as", "no sooner than", "no earlier than")
-# A report's own verbs in the present ("says") are no schedule; other simple presents with a date are
-# ("they meet Monday", "the law takes effect in March").
-_REPORTING = {"say", "tell", "report", "announce", "claim", "state", "add", "note", "write", "insist", "argue",
-              "believe", "think", "be", "have", "remain", "seem", "appear", "show", "know", "want", "need"}
+_INTENT_GOVERNORS = _FUTURE_GOVERNORS | words.load("commitment_verbs") | words.load("infinitive_future_verbs")
+_INTENT_NOUNS = words.load("intent_nouns")
+_FUTURE_MODIFIERS = words.load("future_modifiers")
+_DEADLINE_PREPS = words.load("deadline_prepositions")
+_FORWARD_PREPS = words.load("span_end_prepositions")
+_BACKWARD_PREPS = words.load("span_start_prepositions")
+_FORWARD_PHRASES = tuple(sorted(words.load("earliest_time_phrases")))
+_NO_SCHEDULE = words.load("no_schedule_verbs")
 
 
 def tense_at(doc: Doc | None, start: int, end: int) -> str:
@@ -105,7 +99,7 @@ def _verb_tense(tok, prep: str = "") -> str:
         if tok.tag_ == "VBP" and any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") and
                                      not any(g.dep_ == "conj" for g in c.children) for c in tok.children):
             return "past"   # a singular subject has no "hurt" in the present: the tagger took a past for one
-        if tok.tag_ in ("VBZ", "VBP") and tok.lemma_ not in _REPORTING and not auxes:
+        if tok.tag_ in ("VBZ", "VBP") and tok.lemma_ not in _NO_SCHEDULE and not auxes:
             return "future"
         break
     return "present"
