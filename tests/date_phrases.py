@@ -58,7 +58,9 @@ def date_texts(draw) -> str:
     glue = st.sampled_from([" and ", ". ", ", ", " on ", " in ", " until ", " since ", "; ", " by ", " said ",
                             " will meet ", " met ", " was set for ", "\n\n"])
     n = draw(st.integers(min_value=1, max_value=8))
-    return "Talks" + "".join(draw(glue) + _phrase(draw) for _ in range(n)) + "."
+    text = "Talks" + "".join(draw(glue) + _phrase(draw) for _ in range(n)) + "."
+    # The letters outside ASCII that case-insensitive patterns take for "i", "s" and "k" ("Laſt week").
+    return text.translate(draw(st.sampled_from([{}, str.maketrans("isk", "ıſ\u212a"), str.maketrans("I", "İ")])))
 
 
 # With and without a reference date (published_at or one found in the text).

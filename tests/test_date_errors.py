@@ -61,6 +61,16 @@ def test_holidays_spelled_without_their_apostrophe(nlp):
         ("Presidents Day", "2024-02-19"), ("Presidents' Day", "2024-02-19")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Laſt week the talks stalled.", [("Laſt week", "2024-W33")]),      # a long s, which "(?i:s)" matches
+    ("It happened two weeKs earlıer.", [("two weeKs earlıer", "2024-W32")]),   # a Kelvin sign, a dotless i
+    ("Crowds gathered on Thanksgıving.", [("Thanksgıving", "2023-11-23")]),
+])
+def test_letters_that_match_ascii_in_any_case_are_read_as_ascii(nlp, text, expected):
+    got = dates.find(text, nlp(text), REF)
+    assert [(t.text, t.value) for t in got] == expected and not any(t.warning for t in got)
+
+
 def test_an_error_in_a_normalizer_is_a_warning_not_a_500(client, monkeypatch, caplog):
     def broken(m, c):
         raise RuntimeError("a bug in a rule")

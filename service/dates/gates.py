@@ -14,13 +14,13 @@ import re._parser as sre_parse
 from typing import Iterable
 
 from .. import words
+from .resources import key
 
 REACH = 60            # longer than any expression the rules accept, on either side of its keyword
 _MAX_STRINGS = 64     # a part that can match more strings than this gives no keywords
 # Function words ("the", "last") are in every paragraph: a window around each would be the whole text.
 _TOO_COMMON = words.load("function_words")
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
-
 
 
 def _char(code: int) -> str:
@@ -126,8 +126,8 @@ def _keyword(s: str) -> str:
 
 
 def _best(candidates: Iterable[set[str]]) -> set[str] | None:
-    """The candidate whose rarest-looking keyword is longest (then the one with fewest keywords); none with
-    an empty string or a function word, which would not narrow anything."""
+    """The candidate whose shortest keyword is longest (then the one with fewest keywords); none that has a
+    string without a word to look for ("the", ",")."""
     best, best_score = None, None
     for c in candidates:
         kws = {_keyword(s) for s in c}
@@ -167,7 +167,7 @@ class Gates:
     def hits(self, text: str):
         """(start, end, the rules waiting for it) of every keyword in the text."""
         for m in self.search.finditer(text):
-            yield m.start(), m.end(), self.rules_of[_DIGIT.sub("#", m.group().lower())]
+            yield m.start(), m.end(), self.rules_of.get(_DIGIT.sub("#", key(m.group())), ())
 
     def windows(self, text: str) -> list[list[tuple[int, int]]]:
         """For each rule, the merged stretches of text within REACH of one of its keywords."""

@@ -313,7 +313,7 @@ def anaphoric(m, c):
     unit = "day" if unit in _PARTS_OF_DAY else unit
     which = key(m["which"])
     if which == "the":   # "the year before", "the day after"
-        which = "the previous" if m["dir"].lower() == "before" else "the following"
+        which = "the previous" if key(m["dir"]) == "before" else "the following"
     pinned_by = "month" if unit == "week" else unit
     base = c.anchor_for(pinned_by)
     if base is None:
@@ -332,7 +332,7 @@ def anaphoric(m, c):
 
 @normalizer
 def ago(m, c):
-    n, unit, direction = _count(m["num"]), key(m["unit"]), m["dir"].lower()
+    n, unit, direction = _count(m["num"]), key(m["unit"]), key(m["dir"])
     if direction == "before" and re.match(r"\s+[\w$]", m.string[m.end():m.end() + 2]):
         return "duration"   # "10 days before the murder": counted from an event, not from today
     if c.ref is None:
@@ -493,7 +493,7 @@ def year_ago(m, c):
     earlier"), it is last year."""
     if c.ref is None:
         return None
-    said = m.group(0).lower()
+    said = key(m.group(0))
     if "quarter" in said or "period" in said or c.quarterly and _speaks_of_quarter(c.doc, m.start(), m.end()):
         y, q = c.reported_quarter()
         return quarter_value(y - 1, q)
@@ -515,7 +515,7 @@ def _speaks_of_quarter(doc: Doc, start: int, end: int) -> bool:
 def spoken_year(m, c):
     """Broadcast transcripts spell years out: 'nineteen ninety-six', 'the year two thousand', 'January nineteen
     ninety-seven', 'the winter of nineteen ninety-four'."""
-    spoken = re.split(r"[\s-]+", m.group("spoken").lower())
+    spoken = re.split(r"[\s-]+", key(m.group("spoken")))
     if spoken[:2] == ["two", "thousand"]:
         rest = [w for w in spoken[2:] if w != "and"]
         y = 2000 + (SPOKEN.get(rest[0], 0) if rest else 0)

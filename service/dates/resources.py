@@ -14,9 +14,14 @@ from pathlib import Path
 FOLDER = Path(__file__).resolve().parents[1] / "data" / "dates" / "english"
 
 
+# The only characters outside ASCII that Python's case-insensitive matching takes for ASCII letters: a
+# pattern's "(?i:last)" matches "Laſt", and its lookup must find "last".
+_AS_ASCII = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
+
+
 def key(text: str) -> str:
     """How a table looks a matched word up: case, runs of white space and the apostrophe's form ignored."""
-    return " ".join(text.lower().split()).replace("’", "'")
+    return " ".join(text.translate(_AS_ASCII).lower().split()).replace("’", "'")
 
 
 @dataclass(frozen=True)
