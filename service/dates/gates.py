@@ -159,9 +159,7 @@ class Gates:
         for i, kws in enumerate(rule_keywords):
             for k in sorted({shortest[k] for k in kws}):
                 self.rules_of.setdefault(k, []).append(i)
-        alternatives = sorted(self.rules_of, key=len, reverse=True)
-        self.search = re.compile(r"\b(?i:" + "|".join(re.escape(k).replace("\\#", "#").replace("#", r"\d")
-                                                       for k in alternatives) + ")")
+        self.search = re.compile(r"\b(?i:" + _trie(self.rules_of) + ")")
         self.n_rules = len(rule_keywords)
 
     def hits(self, text: str):
@@ -182,6 +180,22 @@ class Gates:
                 else:
                     s.append([lo, hi])
         return [[(lo, hi) for lo, hi in s] for s in spans]
+
+
+def _trie(keywords: Iterable[str]) -> str:
+    """An alternation of the keywords with their common prefixes factored out ("a(?:pr|ug|...)"): the regex
+    engine tries alternatives one by one, and a flat list of 80 keywords at every word costs three times as
+    much. The keywords are prefix-free, so no branch needs to stop early."""
+    tree: dict = {}
+    for k in keywords:
+        node = tree
+        for ch in k:
+            node = node.setdefault(ch, {})
+
+    def alternation(node: dict) -> str:
+        branches = [(r"\d" if ch == "#" else re.escape(ch)) + alternation(child) for ch, child in sorted(node.items())]
+        return "" if not branches else branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return alternation(tree)
 
 
 _DIGIT = re.compile(r"\d")
