@@ -86,6 +86,7 @@ def _respond(nlp: Language, req: dict, doc: Doc) -> dict:
         source = "none"
         warnings.append("No published_at and no date in the text: relative dates are left unresolved (value null).")
     timexes = dates.find(doc.text, doc, ref)
+    warnings.extend(t.warning for t in timexes if t.warning)
     index = DocIndex(doc)
     found = events.extract(doc, triggers.find(doc), index, timexes, set(req.get("types") or ()), ref)
     codes = {a.id: actor_codes.for_actor(a, text, ref).as_json() for a in index.actors}

@@ -19,8 +19,8 @@ _HYPOTHETICAL_WORDS = {"potential", "possible", "possibility", "further", "likel
                        "threat", "fear", "fears", "if", "whether", "unless", "any", "prevent", "avert", "avoid",
                        "contemplate", "contemplating", "consider", "considering", "weigh", "weighing"}
 _FUTURE_AUX = words.load("future_auxiliaries")
-_PLAN_GOVERNORS = {"set", "expect", "schedule", "due", "plan", "slate", "intend", "poise", "prepare", "go", "offer",
-                   "promise", "pledge", "agree", "decide", "aim"}
+# The same verbs of planning and commitment as the tense of a date reads, and the going-to future.
+_PLAN_GOVERNORS = words.load("plan_verbs") | words.load("commitment_verbs") | words.load("going_to_future")
 _PLAN_MODIFIERS = {"upcoming", "planned", "scheduled", "next", "forthcoming", "coming", "proposed"}
 
 
