@@ -22,6 +22,7 @@ from .schemas import BatchRequestSchema, ExtractRequestSchema
 
 log = logging.getLogger("service")
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+_METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
 
 
 def create_app(config: Config | None = None, *, load_nlp: bool = True) -> Flask:
@@ -75,8 +76,10 @@ def create_app(config: Config | None = None, *, load_nlp: bool = True) -> Flask:
         resp.headers["Referrer-Policy"] = "no-referrer"
         resp.headers.setdefault("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
         resp.headers.setdefault("Cache-Control", "no-store")
-        route = request.url_rule.rule if request.url_rule else "unmatched"   # unknown paths: one series
-        metrics.REQUESTS.labels(route, request.method, str(resp.status_code)).inc()
+        # Unknown paths and methods each count as one series, so no client can make the series list grow.
+        route = request.url_rule.rule if request.url_rule else "unmatched"
+        method = request.method if request.method in _METHODS else "other"
+        metrics.REQUESTS.labels(route, method, str(resp.status_code)).inc()
         metrics.LATENCY.labels(route).observe(time.perf_counter() - g.get("started", time.perf_counter()))
         return resp
 

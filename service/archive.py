@@ -4,6 +4,7 @@ finishes. A document that cannot be read, does not validate or fails in extracti
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import threading
 from dataclasses import dataclass
 from typing import Iterable, Iterator
@@ -54,6 +55,12 @@ def extract_one(nlp: Language, schema: ExtractRequestSchema, options: Options, s
 _WORKER: dict = {}
 
 
+def _ignore_interrupts() -> None:
+    # Ctrl-C reaches the whole process group: the parent stops the pool, the workers must not die mid-task
+    # first (a pool whose worker died that way can hang).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _work(source: Source) -> tuple[dict, str | None]:
     return extract_one(_WORKER["nlp"], _WORKER["schema"], _WORKER["options"], source)
 
@@ -75,7 +82,7 @@ def run(nlp: Language, sources: Iterable[Source], options: Options, processes: i
             window.acquire()
             yield source
 
-    with multiprocessing.get_context("fork").Pool(processes) as pool:
+    with multiprocessing.get_context("fork").Pool(processes, initializer=_ignore_interrupts) as pool:
         for out in pool.imap_unordered(_work, fed()):
             window.release()
             yield out

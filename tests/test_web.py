@@ -90,6 +90,7 @@ def test_metrics_count_requests_events_and_latency(make_client):
         post(client, "/v1/extract", {"text": MEETING}, headers={"Authorization": "Bearer k1"})
     post(client, "/v1/extract", {"text": ""}, headers={"Authorization": "Bearer k1"})
     client.get("/no/such/path")
+    client.open("/v1/extract", method="BREW")
     resp = client.get("/metrics")   # open like the probes, though API_KEYS is set
     assert resp.status_code == 200 and resp.mimetype == "text/plain"
     after = _samples(resp.get_data(as_text=True))
@@ -101,6 +102,7 @@ def test_metrics_count_requests_events_and_latency(make_client):
     assert grew(p + 'http_requests_total{method="POST",route="/v1/extract",status="200"}') == 3
     assert grew(p + 'http_requests_total{method="POST",route="/v1/extract",status="422"}') == 1
     assert grew(p + 'http_requests_total{method="GET",route="unmatched",status="404"}') == 1
+    assert grew(p + 'http_requests_total{method="other",route="unmatched",status="401"}') == 1   # bounded labels
     assert grew(p + 'http_request_duration_seconds_count{route="/v1/extract"}') == 4
     assert grew(p + 'extraction_duration_seconds_count{route="/v1/extract"}') == 3
     assert grew(p + 'events_extracted_total{type="meeting"}') == 3
