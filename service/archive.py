@@ -76,13 +76,19 @@ def run(nlp: Language, sources: Iterable[Source], options: Options, processes: i
     # The pool's feeder would read the whole input ahead (a manifest's texts included): it may run only a
     # few documents ahead of the results taken.
     window = threading.BoundedSemaphore(processes * 2)
+    stopped = threading.Event()   # the run ends early (Ctrl-C, a closed pipe): the feeder must not wait on
 
     def fed():
         for source in sources:
-            window.acquire()
+            while not window.acquire(timeout=0.1):
+                if stopped.is_set():
+                    return
             yield source
 
     with multiprocessing.get_context("fork").Pool(processes, initializer=_ignore_interrupts) as pool:
-        for out in pool.imap_unordered(_work, fed()):
-            window.release()
-            yield out
+        try:
+            for out in pool.imap_unordered(_work, fed()):
+                window.release()
+                yield out
+        finally:
+            stopped.set()

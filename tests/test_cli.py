@@ -7,8 +7,10 @@ import io
 import json
 import os
 import pty
+import signal
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -198,3 +200,33 @@ def test_progress_bar_on_a_terminal(tmp_path):
     assert os.waitstatus_to_exitcode(status) == 0
     assert b"3/3 documents, 0 failed" in screen and b"\r[" in screen
     assert len(out.read_text().splitlines()) == 3
+
+
+def test_ctrl_c_stops_a_parallel_run_cleanly(tmp_path):
+    for i in range(200):
+        (tmp_path / f"{i:03}.txt").write_text(MEETING + " Officials met in Cairo, the ministry said." * 20)
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen([sys.executable, "-m", "service", "extract", str(tmp_path), "--processes", "2",
+                             "-o", str(out)], cwd=ROOT, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and (not out.exists() or len(out.read_text().splitlines()) < 3):
+        time.sleep(0.2)
+    os.killpg(proc.pid, signal.SIGINT)   # what a terminal's Ctrl-C does: the whole process group
+    try:
+        _, err = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        pytest.fail("the run hung after Ctrl-C")
+    assert proc.returncode == 130 and "interrupted" in err and "Traceback" not in err
+    written = out.read_text().splitlines()
+    assert 3 <= len(written) < 200 and all(json.loads(line)["events"] for line in written)
+
+
+def test_a_closed_pipe_ends_the_run_quietly(tmp_path):
+    for i in range(20):
+        (tmp_path / f"{i}.txt").write_text(MEETING)
+    proc = subprocess.run(f"'{sys.executable}' -m service extract '{tmp_path}' | head -c 10 >/dev/null; "
+                          "echo \"${PIPESTATUS[0]}\" >&2", shell=True, executable="/bin/bash", cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.stderr.strip() == "0", proc.stderr
