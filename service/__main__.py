@@ -61,11 +61,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 class Progress:
-    """A one-line progress bar on stderr when it is a terminal; silent otherwise (piped, CI, cron)."""
+    """A one-line progress bar on stderr when it is a terminal; silent otherwise (piped, CI, cron), and when
+    the records themselves go to that terminal."""
 
-    def __init__(self, total: int | None, stream=None):
-        self.total, self.stream, self.done, self.failed = total, stream or sys.stderr, 0, 0
-        self.on = self.stream.isatty()
+    def __init__(self, total: int | None, records_to_terminal: bool = False):
+        self.total, self.stream, self.done, self.failed = total, sys.stderr, 0, 0
+        self.on = self.stream.isatty() and not records_to_terminal
         self.started = time.monotonic()
 
     def step(self, failed: bool) -> None:
@@ -106,7 +107,7 @@ def extract(a: argparse.Namespace) -> int:
     from .nlp import load_pipeline   # after the arguments are checked: loading takes seconds
     nlp = load_pipeline(config.SPACY_MODEL)
     out = open(a.output, "w", encoding="utf-8", newline="") if a.output else sys.stdout
-    progress = Progress(None if a.manifest else len(listed))
+    progress = Progress(None if a.manifest else len(listed), records_to_terminal=not a.output and sys.stdout.isatty())
     try:
         with writers.open_writer(a.format, out) as writer:
             for record, text in archive.run(nlp, itertools.chain(listed, manifest), options, a.processes):
