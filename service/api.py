@@ -14,6 +14,7 @@ from flask import Blueprint, Response, current_app, g, jsonify, request, send_fr
 from marshmallow import ValidationError
 
 from . import budget, core, metrics, problems
+from .actor_codes import SECTORS
 from .ontology import EVENT_TYPES
 from .problems import Problem, field_errors
 
@@ -134,7 +135,8 @@ def extract_batch():
 
 @bp.get("/v1/event-types")
 def event_types():
-    return jsonify({"event_types": EVENT_TYPES})
+    return jsonify({"event_types": EVENT_TYPES,
+                    "actor_sectors": [{"code": k, "description": v} for k, v in SECTORS.items()]})
 
 
 @bp.get("/healthz")

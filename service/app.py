@@ -12,7 +12,7 @@ from flask import Flask, g, request
 from flask_cors import CORS
 from werkzeug.exceptions import HTTPException
 
-from . import core, gazetteer, metrics, problems
+from . import actor_codes, core, gazetteer, metrics, problems
 from .api import bp
 from .config import Config
 from .logs import configure_logging
@@ -39,6 +39,7 @@ def create_app(config: Config | None = None, *, load_nlp: bool = True) -> Flask:
     app.extensions["schemas"] = {"extract": ExtractRequestSchema(max_text_chars=config.MAX_TEXT_CHARS),
                                  "batch": BatchRequestSchema(max_text_chars=config.MAX_TEXT_CHARS)}
     gazetteer.warm()
+    actor_codes.warm()
     if app.extensions["nlp"] is not None:
         # Compile the lexicon and run one parse now, before gunicorn forks: workers share the result and
         # the first request does not pay for it.

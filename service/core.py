@@ -17,7 +17,7 @@ from typing import Callable, Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import budget, clean, dates, events, triggers
+from . import actor_codes, budget, clean, dates, events, triggers
 from .entities import DocIndex
 from .nlp import describe
 from .ontology import BY_TYPE
@@ -114,10 +114,11 @@ def _respond(nlp: Language, req: dict, doc: Doc) -> dict:
     timexes = dates.find(doc.text, doc, ref)
     index = DocIndex(doc)
     found = events.extract(doc, triggers.find(doc), index, timexes, set(req.get("types") or ()), ref)
+    codes = {a.id: actor_codes.for_actor(a, text, ref).as_json() for a in index.actors}
     return {
         "id": req.get("id"),
-        "events": [_event_json(text, doc, i, ev) for i, ev in enumerate(found, 1)],
-        "entities": {"actors": [a.as_json(text) for a in index.actors if a.mentions],
+        "events": [_event_json(text, doc, i, ev, codes) for i, ev in enumerate(found, 1)],
+        "entities": {"actors": [{**a.as_json(text), **codes[a.id]} for a in index.actors if a.mentions],
                      "places": [p.as_json(text) for p in index.places if p.mentions],
                      "dates": [_timex_json(text, t) for t in timexes]},
         "reference_date": {"value": ref.isoformat() if ref else None, "source": source},
@@ -144,7 +145,7 @@ def _timex_json(text: str, t: dates.Timex) -> dict:
     return out
 
 
-def _event_json(text: str, doc: Doc, n: int, ev: events.Event) -> dict:
+def _event_json(text: str, doc: Doc, n: int, ev: events.Event, codes: dict[str, dict]) -> dict:
     first, last = doc[ev.start], doc[ev.end - 1]
     sent = ev.head.sent
     info = BY_TYPE[ev.type]
@@ -157,7 +158,8 @@ def _event_json(text: str, doc: Doc, n: int, ev: events.Event) -> dict:
         "sentence": _trimmed(text, sent.start_char, sent.end_char),
         "modality": ev.modality,
         "actors": [{**_span(text, r.start, r.end), "name": r.actor.name, "kind": r.actor.kind, "role": role,
-                    "title": r.actor.title, "affiliation": r.actor.affiliation} for r, role in ev.actors],
+                    "title": r.actor.title, "affiliation": r.actor.affiliation, **codes[r.actor.id]}
+                   for r, role in ev.actors],
         "places": [{**_span(text, r.start, r.end), "name": r.place.name, "country_code": r.place.country_code,
                     "kind": r.place.kind, "role": role} for r, role in ev.places],
         "dates": [_timex_json(text, t) for t in ev.dates],

@@ -10,6 +10,7 @@ from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
 
 from . import schemas
+from .actor_codes import SECTORS
 from .ontology import (ACTOR_KINDS, ACTOR_ROLES, DATE_KINDS, GRANULARITIES, MODALITIES, PLACE_KINDS, PLACE_ROLES,
                        TYPE_NAMES)
 
@@ -84,7 +85,7 @@ def build_spec() -> APISpec:
                               "headers": _REQUEST_ID},
                       **_problem_responses(*body_errors, *v1_errors)}}})
     spec.path("/v1/event-types", operations={"get": {
-        "operationId": "eventTypes", "summary": "The event ontology: types, roles, CAMEO and PLOVER codes",
+        "operationId": "eventTypes", "summary": "The event ontology: types, roles, CAMEO and PLOVER codes; the actor sectors",
         "security": [{}, {"bearerAuth": []}],
         "responses": {"200": _json("EventTypesResponse", f"The {len(TYPE_NAMES)} event types."),
                       **_problem_responses(*v1_errors)}}})
@@ -139,7 +140,8 @@ def build_spec() -> APISpec:
 # extract responses), and makes one type per use (ActorArgumentKind, ActorEntityKind).
 NAMED_ENUMS = {"EventTypeName": TYPE_NAMES, "Modality": MODALITIES, "ActorKind": ACTOR_KINDS,
                "ActorRole": ACTOR_ROLES, "PlaceKind": PLACE_KINDS, "PlaceRole": PLACE_ROLES, "DateKind": DATE_KINDS,
-               "Granularity": GRANULARITIES, "ReferenceDateSource": schemas.REFERENCE_SOURCES}
+               "Granularity": GRANULARITIES, "ReferenceDateSource": schemas.REFERENCE_SOURCES,
+               "ActorSector": tuple(SECTORS)}
 
 
 def _name_enums(node, by_values: dict[tuple, str]):

@@ -20,13 +20,14 @@ from typing import TextIO
 
 FORMATS = ("jsonl", "csv", "tsv", "html")
 
-# One row per event. Actors are grouped by role into fixed columns, names joined by JOIN:
+# One row per event. Actors are grouped by role into fixed columns, names joined by JOIN (and their CAMEO
+# actor codes in *_code):
 #   agent    the side that acts or speaks: agent, speaker, visitor, and the participants of a meeting or talks
 #   target   the side acted on or addressed: target, addressee, host
 #   mediator the mediators of a negotiation
-COLUMNS = ("document", "document_date", "event", "type", "cameo", "plover", "agent", "target", "mediator",
-           "place", "country", "event_date", "modality", "confidence", "trigger", "trigger_start", "trigger_end",
-           "error")
+COLUMNS = ("document", "document_date", "event", "type", "cameo", "plover", "agent", "agent_code", "target",
+           "target_code", "mediator", "place", "country", "event_date", "modality", "confidence", "trigger",
+           "trigger_start", "trigger_end", "error")
 JOIN = "; "
 _SIDE = {"agent": "agent", "speaker": "agent", "visitor": "agent", "participant": "agent",
          "target": "target", "addressee": "target", "host": "target", "mediator": "mediator"}
@@ -46,12 +47,14 @@ def event_rows(record: dict) -> list[dict]:
         return [dict.fromkeys(COLUMNS, None) | {"document": record.get("id"), "error": record["error"]["detail"]}]
     rows = []
     for ev in record["events"]:
-        by_side = {side: [a["name"] for a in ev["actors"] if _SIDE.get(a["role"]) == side]
+        by_side = {side: [a for a in ev["actors"] if _SIDE.get(a["role"]) == side]
                    for side in ("agent", "target", "mediator")}
         rows.append({
             "document": record.get("id"), "document_date": record["reference_date"]["value"],
             "event": ev["id"], "type": ev["type"], "cameo": ev["cameo"], "plover": ev["plover"],
-            **{side: _joined(names) for side, names in by_side.items()},
+            **{side: _joined(a["name"] for a in actors) for side, actors in by_side.items()},
+            "agent_code": _joined(a.get("code") for a in by_side["agent"]),
+            "target_code": _joined(a.get("code") for a in by_side["target"]),
             "place": _joined(p["name"] for p in ev["places"]),
             "country": _joined(p["country_code"] for p in ev["places"]),
             "event_date": _joined(d["value"] for d in ev["dates"]),

@@ -122,13 +122,16 @@ def test_event_rows_group_roles_into_fixed_columns():
     actor = {"kind": "person", "title": None, "affiliation": None, "start": 0, "end": 1, "text": "x"}
     event = {"id": "e1", "type": "accusation", "cameo": "112", "plover": "ACCUSE", "modality": "asserted",
              "confidence": 0.8, "trigger": {"text": "accused", "start": 5, "end": 12},
-             "actors": [{**actor, "name": "A", "role": "agent"}, {**actor, "name": "B", "role": "target"},
-                        {**actor, "name": "C", "role": "target"}, {**actor, "name": "B", "role": "target"}],
+             "actors": [{**actor, "name": "A", "role": "agent", "code": "ISRGOV"},
+                        {**actor, "name": "B", "role": "target", "code": "PSEREBHMS"},
+                        {**actor, "name": "C", "role": "target", "code": None},
+                        {**actor, "name": "B", "role": "target", "code": "PSEREBHMS"}],
              "places": [{"name": "Cairo", "country_code": "EG"}, {"name": "Middle East", "country_code": None}],
              "dates": [{"value": "2024-08-19"}, {"value": None}]}
     record = {"id": "d", "events": [event], "reference_date": {"value": "2024-08-20", "source": "request"}}
     (row,) = writers.event_rows(record)
     assert (row["agent"], row["target"], row["mediator"]) == ("A", "B; C", "")
+    assert (row["agent_code"], row["target_code"]) == ("ISRGOV", "PSEREBHMS")
     assert (row["place"], row["country"], row["event_date"]) == ("Cairo; Middle East", "EG", "2024-08-19")
     failed = writers.event_rows({"id": "d", "error": {"detail": "boom"}})
     assert failed == [dict.fromkeys(writers.COLUMNS) | {"document": "d", "error": "boom"}]
