@@ -6,6 +6,7 @@ import contextlib
 import os
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 from werkzeug.serving import make_server
@@ -45,3 +46,13 @@ def serving(wsgi_app, port: int = 0):
     finally:
         server.shutdown()
         thread.join(timeout=10)
+
+
+def wait_for_sample(page, timeout: float = 15.0) -> None:
+    """Until the demo page's text box holds the sample article it fetched. Polled from here: Playwright's
+    wait_for_function evaluates a string in the page, which the page's CSP (no unsafe-eval) refuses."""
+    deadline = time.monotonic() + timeout
+    while len(page.input_value("#evx-text")) < 500:
+        if time.monotonic() > deadline:
+            raise TimeoutError("the sample article did not arrive")
+        time.sleep(0.05)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from scripts.browser import CHROMIUM, chromium, have_chromium, serving
+from scripts.browser import CHROMIUM, chromium, have_chromium, serving, wait_for_sample
 from service.app import create_app
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "demo.png"
@@ -21,7 +21,7 @@ def main() -> int:
         page = browser.new_page()
         page.goto(url + "/")
         page.select_option("#evx-seed", index=2)
-        page.wait_for_function("document.getElementById('evx-text').value.length > 500")
+        wait_for_sample(page)
         with page.expect_response("**/v1/extract") as answer:
             page.click("#evx-submit")
         events = answer.value.json()["events"]

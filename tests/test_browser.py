@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.browser import CHROMIUM, chromium, have_chromium, serving
+from scripts.browser import CHROMIUM, chromium, have_chromium, serving, wait_for_sample
 from service.__main__ import main
 from service.app import create_app
 from service.config import Config
@@ -52,7 +52,7 @@ def site(app):
 def _extract_on_the_page(page, text=None, seed_index=None):
     if seed_index is not None:
         page.select_option("#evx-seed", index=seed_index)
-        page.wait_for_function("document.getElementById('evx-text').value.length > 500")
+        wait_for_sample(page)
     else:
         page.fill("#evx-text", text)
     with page.expect_response("**/v1/extract") as answer:

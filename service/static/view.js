@@ -70,7 +70,7 @@ var EventView = (function () {
   function detail(ev) {
     var rows = [["trigger", ev.trigger.text, ev.type + ", CAMEO " + ev.cameo + (ev.plover ? ", PLOVER " + ev.plover : "")]];
     ev.actors.forEach(function (a) {
-      rows.push([a.role, a.text, [a.name, a.kind, a.title, a.affiliation].filter(Boolean).join(", ")]);
+      rows.push([a.role, a.text, [a.name, a.kind, a.title, a.affiliation, a.code].filter(Boolean).join(", ")]);
     });
     ev.places.forEach(function (p) { rows.push([p.role, p.text, [p.name, p.kind, p.country_code].filter(Boolean).join(", ")]); });
     ev.dates.forEach(function (d) { rows.push(["date", d.text, d.value || "unresolved"]); });
