@@ -30,6 +30,17 @@ serve: $(VENV)/.runtime
 test: $(VENV)/.dev
 	$(BIN)/python -m pytest
 
+# The browser tests and `make screenshot` drive Debian's chromium (Playwright's own browser download cannot
+# work here); without it `make test` skips them, CI installs it and requires them (BROWSER_TESTS=required).
+.PHONY: chromium screenshot
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# The README's picture of the demo page.
+screenshot: $(VENV)/.dev chromium
+	$(BIN)/python -m scripts.screenshot
+
 # Needs root and Docker (it installs docker.io and debootstrap when missing): CI runs it after `make test`.
 docker-test: $(VENV)/.dev
 	bash scripts/docker-test.sh

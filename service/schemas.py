@@ -17,6 +17,7 @@ from .ontology import (ACTOR_KINDS, ACTOR_ROLES, DATE_KINDS, GRANULARITIES, MODA
 DEFAULT_MAX_TEXT_CHARS = 100_000
 _SURROGATE = re.compile("[\ud800-\udfff]")   # JSON can carry a lone one ("\\ud800"); Unicode text cannot
 DEFAULT_MAX_BATCH = 64
+REFERENCE_SOURCES = ("request", "text", "none")
 
 
 class ReferenceDate(fields.Field):
@@ -190,7 +191,7 @@ class EntitiesSchema(Schema):
 
 class ReferenceDateSchema(Schema):
     value = fields.Date(required=True, allow_none=True)
-    source = fields.String(required=True, validate=validate.OneOf(("request", "text", "none")),
+    source = fields.String(required=True, validate=validate.OneOf(REFERENCE_SOURCES),
                            metadata={"description": "request: published_at; text: a date found in the text "
                                                     "(dateline, caption, file-name timestamp); none: relative dates "
                                                     "are left unresolved."})
@@ -211,7 +212,11 @@ class ExtractResponseSchema(Schema):
 
 
 class BatchResponseSchema(Schema):
-    results = fields.List(fields.Nested(ExtractResponseSchema), required=True)
+    results = fields.List(fields.Raw(metadata={"oneOf": [{"$ref": "#/components/schemas/ExtractResponse"},
+                                                         {"$ref": "#/components/schemas/Problem"}]}),
+                          required=True, metadata={
+                              "description": "One per document, in request order: its response, or a problem "
+                                             "(status 500) when its extraction failed; the others are answered."})
 
 
 class EventTypeSchema(Schema):
