@@ -21,7 +21,7 @@ _HYPOTHETICAL_WORDS = {"potential", "possible", "possibility", "further", "likel
 _FUTURE_AUX = words.load("future_auxiliaries")
 # The same verbs of planning and commitment as the tense of a date reads, and the going-to future.
 _PLAN_GOVERNORS = words.load("plan_verbs") | words.load("commitment_verbs") | words.load("going_to_future")
-_PLAN_MODIFIERS = {"upcoming", "planned", "scheduled", "next", "forthcoming", "coming", "proposed"}
+_PLAN_MODIFIERS = words.load("plan_modifiers") | {"proposed"}   # see data/words/plan_modifiers.txt
 
 
 def _clause_chain(tok: Token, depth: int = 3) -> list[Token]:

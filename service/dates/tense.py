@@ -29,7 +29,7 @@ _PLAN_VERBS = words.load("plan_verbs")
 # An infinitive under these looks forward from the governing verb: "agreed to buy it in February".
 _INTENT_GOVERNORS = _PLAN_VERBS | words.load("commitment_verbs") | words.load("infinitive_future_verbs")
 _INTENT_NOUNS = words.load("intent_nouns")
-_FUTURE_MODIFIERS = words.load("future_modifiers")
+_FUTURE_MODIFIERS = words.load("plan_modifiers") | words.load("effective_date_words")
 _DEADLINE_PREPS = words.load("deadline_prepositions")
 _FORWARD_PREPS = words.load("span_end_prepositions")
 _BACKWARD_PREPS = words.load("span_start_prepositions")
