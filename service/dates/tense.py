@@ -1,7 +1,7 @@
 """The tense of the clause a date sits in, from the dependency parse: it decides which side of the reference
 date an underspecified date ("on Monday", "in May") falls on.
 
-The tense is read by named cues, each a small test with the tense it gives and an example, in this order:
+The tense is read by named cues, each a small predicate with the tense it gives and an example, in this order:
 1. NAMES_EVENT: a date naming an event ("the October 7 attack") is past, whatever its clause says.
 2. The words from the date up to its verb: AHEAD_MODIFIER ("the upcoming talks on Monday"); NO_VERB when
    the date hangs off none.
