@@ -66,13 +66,13 @@ def _body() -> bytes:
     raise Problem(408, f"The body did not arrive within {seconds:g} s of the headers; send it at once.")
 
 
-def _in_thread(fn, *args):
+def _in_thread(fn, *args, **kwargs):
     """Extraction is CPU work: under the gevent worker it runs in a thread of the hub's pool, so that the worker
     goes on accepting connections, reading bodies, keeping deadlines and answering /healthz meanwhile. The
     extraction slots (a gevent semaphore there) keep the threads at MAX_CONCURRENT."""
     if monkey.is_module_patched("threading"):
-        return gevent.get_hub().threadpool.apply(fn, args)
-    return fn(*args)
+        return gevent.get_hub().threadpool.apply(fn, args, kwargs)
+    return fn(*args, **kwargs)
 
 
 def _load(schema, body):
