@@ -8,28 +8,28 @@ mention; descriptions and pronouns are resolved to the most recent fitting actor
 """
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from . import gazetteer
+from . import gazetteer, words
 
-_DATA = json.loads((Path(__file__).parent / "data" / "actors.json").read_text())
-ACTOR_NOUNS = set(_DATA["actor_nouns"])
-PERSON_NOUNS = set(_DATA["person_nouns"])
-TITLES = set(_DATA["titles"])
-WEAPON_NOUNS = set(_DATA["weapon_nouns"])
-PERSON_TITLES = set(_DATA["person_titles"])
+ACTOR_NOUNS = words.load("actor_nouns")
+PERSON_NOUNS = words.load("person_nouns")
+TITLES = words.load("titles")
+WEAPON_NOUNS = words.load("weapon_nouns")
+PERSON_TITLES = words.load("person_titles")
 _ACTOR_LABELS = {"PERSON", "ORG", "NORP"}
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
-_NOT_BODIES = {"TV", "CEO", "CFO", "GDP", "AM", "PM", "ID", "OK", "PS", "MP", "HQ", "AI", "IT"}   # acronyms, no bodies
+_NOT_BODIES = words.load("not_body_acronyms")
 _PAIR_REACH = 250   # tokens back to look for the two parties "both sides" means: a few sentences
-_REPORTING = {"say", "tell", "state", "announce", "add", "claim", "insist", "warn", "vow", "promise", "threaten",
-              "pledge", "declare", "confirm", "deny", "argue", "stress", "note", "believe", "think", "hope", "fear"}
+_SPEECH_AND_THOUGHT = words.load("speech_and_thought_verbs")
+_PERSON_PRONOUNS = words.load("person_pronouns")
+_NONPERSON_PRONOUNS = words.load("nonperson_pronouns")
+_POSSESSIVE_PRONOUNS = words.load("possessive_pronouns")
+_ORGANIZATION_NOUNS = words.load("organization_nouns")
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _MOD_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod"}
 _NP_LEFT_DEPS = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "advmod", "punct", "case", "cc", "conj"}
@@ -458,7 +458,7 @@ class DocIndex:
         for i, actor in sorted(self._recent, key=lambda x: -x[0]):
             if i >= tok.i:
                 continue
-            if actor.head_lemma == lemma or (lemma in ("group", "movement", "organization") and actor.kind == "organization"):
+            if actor.head_lemma == lemma or (lemma in _ORGANIZATION_NOUNS and actor.kind == "organization"):
                 s = tok.idx - (4 if self.text[max(0, tok.idx - 4):tok.idx].lower() == "the " else 0)
                 self._mention(actor, s, tok.idx + len(tok), tok.i)
                 return ActorRef(actor, s, tok.idx + len(tok))
@@ -466,15 +466,15 @@ class DocIndex:
 
     def _pronoun(self, tok: Token) -> ActorRef | None:
         low = tok.lower_
-        if low in ("he", "she", "him", "her", "his"):
+        if low in _PERSON_PRONOUNS:
             kinds = ("person",)
-        elif low in ("they", "them", "their", "it", "its"):
+        elif low in _NONPERSON_PRONOUNS:
             kinds = ("organization", "group", "country")
         else:
             return None
         root = tok.sent.root
         clause = tok.head
-        if tok.dep_ == "nsubj" and clause.dep_ in ("ccomp", "xcomp") and clause.head.lemma_ in _REPORTING:
+        if tok.dep_ == "nsubj" and clause.dep_ in ("ccomp", "xcomp") and clause.head.lemma_ in _SPEECH_AND_THOUGHT:
             # "The RSF said it would not attend": the reporter is the subject of what it reports.
             reporter = clause.head if clause.head.dep_ != "conj" or any(
                 c.dep_ == "nsubj" for c in clause.head.children) else clause.head.head   # "X accused ... and said it"
@@ -483,7 +483,7 @@ class DocIndex:
                 refs = self.actors_at(subj)
                 if refs and refs[0].actor.kind in kinds:
                     return ActorRef(refs[0].actor, tok.idx, tok.idx + len(tok))
-        if low in ("his", "her", "its", "their") and tok.i < root.i:
+        if low in _POSSESSIVE_PRONOUNS and tok.i < root.i:
             subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i), None)
             if subj is not None and subj.pos_ != "PRON":
                 refs = self.actors_at(subj)
@@ -491,7 +491,7 @@ class DocIndex:
                     return ActorRef(refs[0].actor, tok.idx, tok.idx + len(tok))
         sent_start = tok.sent.start
         candidates = [(i, actor) for i, actor in self._recent
-                      if i < tok.i and actor.kind in kinds and (i < sent_start or low in ("his", "her", "its", "their"))]
+                      if i < tok.i and actor.kind in kinds and (i < sent_start or low in _POSSESSIVE_PRONOUNS)]
         if not candidates:
             return None
         # Centering: the subject of the latest sentence that names one is the likeliest referent.

@@ -11,33 +11,33 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from . import modality as modality_rules
-from . import quotes
+from . import quotes, words
 from .dates import Timex
 from .entities import ActorRef, DocIndex, PlaceRef
 from .triggers import LEXICON, Trigger
 
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 OBJ = {"dobj", "obj", "attr", "oprd"}
-# Speech-act nouns need a named source to be a specific statement ("statements from Biden").
-_STATEMENT_NOUN_VERBS = {"release", "issue", "make", "deliver", "publish", "give", "put", "introduce", "present",
-                         "reiterate", "renew", "repeat", "voice", "table", "submit", "send", "lay"}
-# Broad verbs count as statements only with reported content or a quotation.
-_NEEDS_CONTENT = {"add", "note", "indicate", "suggest", "write", "post", "predict", "respond", "reply", "remark",
-                  "comment", "welcome", "praise", "warn", "confirm", "deny", "acknowledge", "admit", "explain",
-                  "report", "argue", "stress", "declare", "tweet"}
-_VISIT_NEEDS_PLACE = {"leave", "depart", "land", "return", "head", "fly"}
-_EVENT_HEADS = {"session", "round", "process", "track", "deal", "agreement", "accord", "proposal"}
-# Nouns that are the object of wanting or asking are goals, not reported events ("seeking talks").
-_SEEK_VERBS = {"seek", "want", "demand", "call", "push", "urge", "request", "need", "press", "insist", "hope",
-               "facilitate", "introduce", "pursue", "aim"}
-_NON_ACTOR_OBJECTS = {"skepticism", "scepticism", "criticism", "resistance", "opposition", "silence", "approval",
-                      "anger", "outrage", "concern", "praise", "derision"}
-# "onus on Hamas to accept", "pressure to agree": an event that is only the content of a demand.
-_CONTENT_GOVERNORS = {"onus", "pressure", "effort", "efforts", "push", "bid", "attempt", "call", "demand", "deal",
-                      "need", "ability", "chance", "willingness", "readiness", "capability", "way", "time"}
-_DEMAND_VERBS = {"urge", "press", "pressure", "push", "force", "convince", "persuade", "ask", "want", "encourage"}
-_PROPOSAL_NOUNS = {"proposal", "plan", "framework", "offer", "initiative", "roadmap", "deal", "proposals", "terms"}
-_SPEECH_PREPS = {"in", "during"}
+_STATEMENT_NOUN_VERBS = words.load("issuing_verbs")
+_NEEDS_CONTENT = words.load("content_needing_speech_verbs")
+_VISIT_NEEDS_PLACE = words.load("place_needing_motion_verbs")
+_EVENT_HEADS = words.load("event_head_nouns")
+_SEEK_VERBS = words.load("seeking_verbs")
+_NON_ACTOR_OBJECTS = words.load("reaction_nouns")
+_CONTENT_GOVERNORS = words.load("wanted_act_nouns")
+_DEMAND_VERBS = words.load("pressing_verbs")
+_PROPOSAL_NOUNS = words.load("proposal_nouns")
+_SPEECH_PREPS = words.load("speaking_occasion_prepositions")
+_PERFORMING_VERBS = words.load("performing_verbs")
+_OCCASION_VERBS = words.load("occasion_verbs")
+_DOCUMENT_NOUNS = words.load("document_nouns")
+_INTERVIEW_NOUNS = words.load("interview_nouns")
+_SPEAKING_VERBS = words.load("speaking_verbs")
+_REPETITION = words.load("repetition_modifiers")
+_INTERNAL_BODIES = words.load("internal_body_nouns")
+_NEGOTIATING = words.load("negotiating_words")
+_INDEFINITE = words.load("indefinite_pronouns")
+_OFFERED = words.load("offered_things")
 
 
 @dataclass
@@ -97,7 +97,7 @@ def keep(t: Trigger, doc: Doc, index: DocIndex) -> bool:
         if h.lemma_ == "talk" and h.tag_ not in ("NNS", "NNPS") and h.lower_ != "talks":
             return False
         if t.type in ("meeting", "negotiation") and any(
-                c.dep_ in ("amod", "det") and c.lower_ in ("further", "more") for c in h.children):
+                c.dep_ in ("amod", "det") and c.lower_ in _REPETITION for c in h.children):
             return False   # "to participate in further discussions": more of a kind, no one occasion
         if t.type == "statement" and not _has_attribution(h, index):
             return False
@@ -110,11 +110,11 @@ def keep(t: Trigger, doc: Doc, index: DocIndex) -> bool:
                 c.dep_ in ("det", "poss", "compound", "amod") for c in h.children):
             return False
         if t.type == "negotiation" and h.lemma_ == "session" and not any(
-                c.lemma_ in ("negotiation", "negotiating", "talk") for c in h.children):
+                c.lemma_ in _NEGOTIATING for c in h.children):
             return False
         if t.type == "negotiation" and h.lemma_ == "discussion" and h.tag_ != "NNS":
             return False
-        if t.type == "meeting" and any(c.dep_ == "compound" and c.lemma_ in ("cabinet", "board", "staff", "committee")
+        if t.type == "meeting" and any(c.dep_ == "compound" and c.lemma_ in _INTERNAL_BODIES
                                        for c in h.children):
             return False
         if t.type == "attack" and h.lemma_ == "death" and not any(c.lower_ == "of" for c in h.children):
@@ -145,7 +145,7 @@ def keep(t: Trigger, doc: Doc, index: DocIndex) -> bool:
         if t.type == "visit" and h.lemma_ in _VISIT_NEEDS_PLACE and not _visit_has_place(h, index):
             return False
         if t.type == "proposal" and h.lemma_ == "offer" and not any(
-                c.dep_ in OBJ and c.lemma_ in _PROPOSAL_NOUNS | {"ceasefire", "truce", "concession"} for c in h.children):
+                c.dep_ in OBJ and c.lemma_ in _PROPOSAL_NOUNS | _OFFERED for c in h.children):
             return False
         if t.type == "agreement" and h.lemma_ == "support" and not _backs_a_proposal(h):
             return False   # "talks supported by Egypt" back a process; "a proposal supported globally" is agreed
@@ -155,7 +155,7 @@ def keep(t: Trigger, doc: Doc, index: DocIndex) -> bool:
             return False
         if t.type == "attack" and h.lemma_ == "strike" and not any(c.dep_ in OBJ for c in h.children):
             return False
-        if any(c.dep_ in SUBJ and c.lower_ in ("whoever", "whatever", "anyone") for c in h.children):
+        if any(c.dep_ in SUBJ and c.lower_ in _INDEFINITE for c in h.children):
             return False
         if t.type in ("agreement", "rejection", "proposal", "negotiation") and _is_demanded_content(h):
             return False
@@ -164,8 +164,7 @@ def keep(t: Trigger, doc: Doc, index: DocIndex) -> bool:
     return True
 
 
-_TYPED_OBJECTS = {"demand", "proposal", "plan", "offer", "accusation", "threat", "rejection", "request", "call",
-                  "appeal", "condemnation", "criticism"}
+_TYPED_OBJECTS = words.load("typed_act_nouns")
 
 
 def _subjects_are_actors(v: Token, index: DocIndex) -> bool:
@@ -231,13 +230,12 @@ def _is_sought(noun: Token) -> bool:
 
 # ---- arguments ---------------------------------------------------------------------------------
 
-_RELATIVE = {"who", "which", "that", "whom"}
-_ENDEAVOURS = {"effort", "attempt", "bid", "push", "drive", "campaign", "quest", "plan", "decision", "intention",
-               "determination", "refusal", "readiness", "willingness", "failure"}
-_HOLDING_BACK = {"dissuade", "deter", "discourage", "prevent", "stop", "keep", "bar", "ban", "prohibit", "restrain",
-                 "block", "forbid", "hold"}
-_CHARGING_VERBS = {"accuse", "blame", "charge", "suspect", "convict", "condemn", "criticize", "criticise"}
-_MEDIATION = {"broker", "mediate", "back", "sponsor", "host", "support"}
+_RELATIVE = words.load("relative_pronouns")
+_ENDEAVOURS = words.load("endeavour_nouns")
+_HOLDING_BACK = words.load("holding_back_verbs")
+_CHARGING_VERBS = words.load("charging_verbs")
+_MEDIATION = words.load("brokering_words")
+_AUTHORING_VERBS = words.load("authoring_verbs")
 
 
 def _subjects(v: Token) -> list[Token]:
@@ -333,18 +331,14 @@ def _author(noun: Token, index: DocIndex) -> list[ActorRef]:
             for p in c.children:
                 if p.dep_ == "pobj":
                     refs.extend(r for q in (p, *p.conjuncts) for r in index.actors_at(q))   # "from Iran and Hezbollah"
-        if c.dep_ == "acl" and c.lemma_ in ("outline", "propose", "lay", "introduce", "present", "put", "offer", "back"):
+        if c.dep_ == "acl" and c.lemma_ in _AUTHORING_VERBS:
             for p in _pobjs(c, {"by"}):
                 refs.extend(index.actors_at(p))
     return refs
 
 
-# What the one a demand is made of would do or stop doing: "a withdrawal of Israeli forces", "an end to the
-# Israeli presence", "a halt to the strikes".
-_DONE_BY_TARGET = {"withdrawal", "pullout", "end", "halt", "stop", "cessation", "presence", "retreat", "departure",
-                   "exit", "removal", "occupation", "blockade", "siege", "offensive", "strike", "attack",
-                   "bombardment", "bombing", "shelling", "raid", "incursion", "invasion", "deployment"}
-_WANTED_BY = {"request", "demand", "call", "condition", "insistence"}   # "resistant to Israel's request"
+_DONE_BY_TARGET = words.load("done_by_target_nouns")
+_WANTED_BY = words.load("request_nouns")
 
 
 def _demanded_of(noun: Token, index: DocIndex, depth: int = 0) -> list[ActorRef]:
@@ -384,7 +378,7 @@ def fill_actors(ev: Event, index: DocIndex) -> None:
             roles.append((_refs(_subjects(h), index), "speaker"))
             for sub in _subjects(h):   # "A senior official, speaking to the BBC, countered ..."
                 for c in sub.children:
-                    if c.dep_ == "acl" and c.lemma_ in ("speak", "talk", "write"):
+                    if c.dep_ == "acl" and c.lemma_ in _SPEAKING_VERBS:
                         roles.append((_refs(_pobjs(c, {"to", "with"}), index), "addressee"))
             if h.lemma_ == "tell":
                 roles.append((_refs(_objects(h), index), "addressee"))
@@ -392,7 +386,7 @@ def fill_actors(ev: Event, index: DocIndex) -> None:
             for c in h.children:   # "stated in an interview with The Associated Press"
                 if c.dep_ == "prep" and c.lower_ in _SPEECH_PREPS:
                     for p in c.children:
-                        if p.lemma_ in ("interview", "statement", "conversation", "briefing"):
+                        if p.lemma_ in _INTERVIEW_NOUNS:
                             roles.append((_refs(_pobjs(p, {"with", "to"}), index), "addressee"))
     elif ev.type in ("meeting", "negotiation"):
         base = "participant"
@@ -411,10 +405,7 @@ def fill_actors(ev: Event, index: DocIndex) -> None:
             gov = h.head if h.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") else None
             if gov is not None and gov.dep_ == "prep":
                 gov = gov.head
-            if gov is not None and gov.pos_ in ("VERB", "AUX") and gov.lemma_ in (
-                    "hold", "attend", "join", "engage", "skip", "boycott", "resume", "participate", "enter", "send",
-                    "leave", "conclude", "start", "begin", "host", "mediate", "broker", "seek", "travel", "come",
-                    "arrive", "fly", "go", "head", "meet"):
+            if gov is not None and gov.pos_ in ("VERB", "AUX") and gov.lemma_ in _OCCASION_VERBS:
                 role = "mediator" if gov.lemma_ in ("mediate", "broker") else base
                 if gov.lemma_ == "host":
                     role = "host"
@@ -426,7 +417,7 @@ def fill_actors(ev: Event, index: DocIndex) -> None:
                         if p.lemma_ in ("mediator", "mediators"):
                             roles.append((_refs([p], index), "mediator"))
             for c in h.children:
-                if c.dep_ in ("acl", "relcl") and c.lemma_ in ("support", "mediate", "broker", "back", "host", "sponsor"):
+                if c.dep_ in ("acl", "relcl") and c.lemma_ in _MEDIATION:
                     role = "host" if c.lemma_ == "host" else "mediator"   # "talks brokered by Egypt"
                     roles.append((_refs(_pobjs(c, {"by"}), index), role))
         else:
@@ -456,9 +447,7 @@ def fill_actors(ev: Event, index: DocIndex) -> None:
             if h.dep_ == "appos":
                 agents = agents or index.actors_at(h.head)   # "Hamas wants ..., a demand that ..."
             gov = h.head
-            if not agents and h.dep_ in ("dobj",) and gov.pos_ == "VERB" and gov.lemma_ in (
-                    "make", "issue", "launch", "carry", "conduct", "reiterate", "present", "put", "lay", "introduce",
-                    "renew", "repeat", "submit", "table", "voice", "express"):
+            if not agents and h.dep_ in ("dobj",) and gov.pos_ == "VERB" and gov.lemma_ in _PERFORMING_VERBS:
                 agents = _refs(_subjects(gov), index)
             roles.append((agents, "agent"))
             targets = _pobjs(h, {"on", "against", "of", "to"} if ev.type in ("attack", "demand", "accusation") else {"against"})
@@ -469,7 +458,7 @@ def fill_actors(ev: Event, index: DocIndex) -> None:
                 target_refs.extend(r for p in _pobjs(h, {"for"}) for r in _demanded_of(p, index))
             roles.append((target_refs, "target"))
         else:
-            if h.dep_ == "acl" and h.head.lemma_ in ("statement", "letter", "communique", "post"):
+            if h.dep_ == "acl" and h.head.lemma_ in _DOCUMENT_NOUNS:
                 stmt = h.head   # "released a statement criticizing X": the statement's author
                 roles.append((_refs(_subjects(stmt.head), index) if stmt.dep_ in OBJ else [], "agent"))
             else:
@@ -510,8 +499,11 @@ def fill_actors(ev: Event, index: DocIndex) -> None:
 
 
 _VISIT_NOUNS = set(LEXICON["visit"]["nouns"])   # "during his visit to Israel", "on a trip to Cairo"
-_TIME_PREPS = {"after", "before", "during", "following", "since", "ahead"}
-_PLACE_PREPS = {"in", "at", "to", "from", "into", "inside", "near", "for", "across", "throughout", "outside"}
+_TIME_PREPS = words.load("time_prepositions")
+_TRIP_PREPS = words.load("trip_prepositions")
+_DEPARTING = words.load("departing_verbs")
+_DIRECTION_PREPS = words.load("direction_prepositions")
+_PLACE_PREPS = words.load("place_prepositions")
 
 
 def fill_places(ev: Event, index: DocIndex) -> None:
@@ -532,7 +524,7 @@ def fill_places(ev: Event, index: DocIndex) -> None:
     if ev.type != "visit":
         # "During his visit to Israel, Blinken met Netanyahu": where the visit went is where this happens
         for a in anchors:
-            trips = [p for c in a.children if c.dep_ == "prep" and c.lower_ in ("during", "on")
+            trips = [p for c in a.children if c.dep_ == "prep" and c.lower_ in _TRIP_PREPS
                      for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _VISIT_NOUNS]
             found.extend((ref, "location") for t in trips for q in _pobjs(t, {"to"})
                          for ref in [index.place_at(q)] if ref)
@@ -541,7 +533,7 @@ def fill_places(ev: Event, index: DocIndex) -> None:
             if c.dep_ in OBJ and ev.type == "visit" and a.i == h.i:
                 ref = index.place_at(c)
                 if ref:
-                    found.append((ref, "origin" if h.lemma_ in ("leave", "depart") else "destination"))
+                    found.append((ref, "origin" if h.lemma_ in _DEPARTING else "destination"))
             if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
                 for p in c.children:
                     if p.dep_ != "pobj":
@@ -554,7 +546,7 @@ def fill_places(ev: Event, index: DocIndex) -> None:
                             role = "origin" if c.lower_ == "from" else "destination"
                         else:
                             role = "location"
-                            if c.lower_ in ("to", "from", "for"):
+                            if c.lower_ in _DIRECTION_PREPS:
                                 continue
                         found.append((ref, role))
     seen = set()
@@ -632,7 +624,9 @@ def _fronted_dates(v: Token, located: list[tuple[Timex, int, int]], doc: Doc) ->
 
 # ---- the whole step ----------------------------------------------------------------------------
 
-_SPEECH_LEMMAS = {"say", "state", "tell", "add", "call", "describe", "argue", "insist", "claim", "warn", "note"}
+_SPEECH_LEMMAS = words.load("saying_verbs")
+_CLAIMING_ACCUSATIONS = words.load("claiming_accusation_verbs")
+_OBLIGATION = words.load("obligation_words")
 
 
 def _double_types(ev: Event) -> list[str]:
@@ -642,14 +636,14 @@ def _double_types(ev: Event) -> list[str]:
     if lemma == "dismiss" and ev.type == "rejection" and any(
             t.lower_ == "as" and t.dep_ == "prep" for t in [*h.children, *(x for o in _objects(h) for x in o.subtree)]):
         return ["statement"]   # also when the parse hangs "as" inside the object ("the progress reported ... as")
-    if lemma in ("accuse", "blame", "criticize", "criticise", "condemn") and ev.type == "accusation":
-        if h.dep_ == "acl" and h.head.lemma_ in ("statement", "letter"):
+    if lemma in _CLAIMING_ACCUSATIONS and ev.type == "accusation":
+        if h.dep_ == "acl" and h.head.lemma_ in _DOCUMENT_NOUNS:
             return []
         if any(c.dep_ in ("advcl", "xcomp") and c.lemma_ in _SPEECH_LEMMAS for c in h.children):
             return []   # "criticised the pact, saying ...": the statement is on "saying"
         return ["statement"]
     if lemma == "insist" and ev.type == "statement" and any(c.dep_ == "ccomp" for c in h.children):
-        if any(g.lower_ in ("must", "should", "need") for c in h.children if c.dep_ == "ccomp" for g in c.children):
+        if any(g.lower_ in _OBLIGATION for c in h.children if c.dep_ == "ccomp" for g in c.children):
             return ["demand"]
     return []
 
