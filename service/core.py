@@ -3,7 +3,8 @@
     text --clean--> noise blanked (offsets unchanged)
          --nlp----> spaCy Doc
          --dates--> reference date and temporal expressions
-         --entities-> actors and places of the document
+         --entities-> actors and places the document names
+         --coreference-> what points back to them (descriptions, "both sides", pronouns); the index is complete
          --triggers/events--> events with modality and arguments
          --here---> the response body of /v1/extract
 
@@ -17,7 +18,7 @@ from typing import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import budget, clean, dates, events, triggers
+from . import budget, clean, coreference, dates, events, triggers
 from .entities import DocIndex
 from .nlp import describe
 from .ontology import BY_TYPE
@@ -87,6 +88,7 @@ def _respond(nlp: Language, req: dict, doc: Doc) -> dict:
         warnings.append("No published_at and no date in the text: relative dates are left unresolved (value null).")
     timexes = dates.find(doc.text, doc, ref)
     index = DocIndex(doc)
+    coreference.resolve(index)
     found = events.extract(doc, triggers.find(doc), index, timexes, set(req.get("types") or ()), ref)
     return {
         "id": req.get("id"),
