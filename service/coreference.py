@@ -12,6 +12,9 @@ index answers the same whichever tokens the events ask about, and in whatever or
 """
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import POS
+from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Token
 
 from . import gazetteer, words
@@ -33,8 +36,10 @@ _SUBJECTS = {"nsubj", "nsubjpass"}
 def resolve(index: DocIndex) -> DocIndex:
     """Give every pronoun and every noun that describes an actor its actors; the index is complete after."""
     c = _Coreference(index)
-    for tok in index.doc:
-        c.refs(tok)
+    pos = index.doc.to_array(POS)
+    for i in np.flatnonzero((pos == PRON) | (pos == NOUN) | (pos == PROPN)).tolist():
+        if i not in index._refs:
+            c.refs(index.doc[i])
     return index
 
 
@@ -43,6 +48,12 @@ class _Coreference:
         self.ix = index
         self.doc = index.doc
         self.text = index.text
+        self._sentence: list[int] = [0] * len(self.doc)   # token index -> its sentence's first token
+        self._root: dict[int, int] = {}                    # sentence's first token -> its root
+        for sent in self.doc.sents:
+            self._sentence[sent.start:sent.end] = [sent.start] * len(sent)
+            self._root[sent.start] = sent.root.i
+        self._facts: dict[int, tuple[int, int, bool]] = {}
         # Each step of a description, in order: the first that decides (returns a list) wins.
         self._description_steps = (self._both_sides, self._weapon_owners, self._name_in_apposition,
                                    self._title_holder, self._not_an_actor, self._title_before_name,
@@ -54,10 +65,10 @@ class _Coreference:
         found = self.ix._refs.get(tok.i)
         if found is None:
             self.ix._refs[tok.i] = []   # a token is never its own antecedent
-            if tok.pos_ == "PRON":
+            if tok.pos == PRON:
                 ref = self._pronoun(tok)
                 found = [ref] if ref else []
-            elif tok.pos_ in ("NOUN", "PROPN"):
+            elif tok.pos in (NOUN, PROPN):
                 found = next(r for step in self._description_steps for r in [step(tok)] if r is not None)
             else:
                 found = []
@@ -250,7 +261,7 @@ class _Coreference:
             kinds = ("organization", "group", "country")
         else:
             return None
-        root = tok.sent.root
+        root = self.doc[self._root[self._sentence[tok.i]]]
         clause = tok.head
         if tok.dep_ == "nsubj" and clause.dep_ in ("ccomp", "xcomp") and clause.head.lemma_ in _SPEECH_AND_THOUGHT:
             # "The RSF said it would not attend": the reporter is the subject of what it reports.
@@ -267,33 +278,31 @@ class _Coreference:
                 refs = self.refs(subj)
                 if refs and refs[0].actor.kind in kinds:
                     return ActorRef(refs[0].actor, tok.idx, tok.idx + len(tok))
-        sent_start = tok.sent.start
+        sent_start = self._sentence[tok.i]
         singular = low in _SINGULAR_PRONOUNS
         candidates = [(i, actor) for i, actor in self.ix._recent
                       if i < tok.i and actor.kind in kinds and (i < sent_start or low in _POSSESSIVE_PRONOUNS)
-                      and not (singular and self.doc[i].tag_ in ("NNS", "NNPS"))]
+                      and not (singular and self._mention_facts(i)[2])]
         if not candidates:
             return None
-        # Centering: the subject of the latest sentence that names one as subject is the likeliest referent.
-        subjects = [(i, a) for i, a in candidates if self._subject_verb(self.doc[i]) is not None]
-        pool = subjects or candidates
-        last_sent = self.doc[max(i for i, _ in pool)].sent.start
-        recent = [(i, a) for i, a in pool if self.doc[i].sent.start == last_sent]
-        main = [(i, a) for i, a in recent if self._subject_verb(self.doc[i]) is not None
-                and self._is_main_clause(self._subject_verb(self.doc[i]))]
-        i, actor = max(main or recent, key=lambda x: x[0])
+        # Centering: the subject of the latest sentence that names one as subject is the likeliest referent,
+        # the main clause's subject first.
+        pool = [(i, a) for i, a in candidates if self._mention_facts(i)[1]] or candidates
+        last_sent = self._sentence[max(i for i, _ in pool)]
+        i, actor = max(((i, a) for i, a in pool if self._sentence[i] == last_sent),
+                       key=lambda x: (self._mention_facts(x[0])[1] == 2, x[0]))
         return ActorRef(actor, tok.idx, tok.idx + len(tok))
 
-    @staticmethod
-    def _subject_verb(t: Token) -> Token | None:
-        """The verb `t` is the subject of, or is part of the subject of ('Secretary Antony Blinken said')."""
-        if t.dep_ in _SUBJECTS:
-            return t.head
-        if t.head.dep_ in _SUBJECTS and t.dep_ in ("compound", "appos"):
-            return t.head.head
-        return None
-
-    @staticmethod
-    def _is_main_clause(verb: Token) -> bool:
-        root = verb.sent.root
-        return verb.i == root.i or verb.dep_ == "conj" and verb.head.i == root.i
+    def _mention_facts(self, i: int) -> tuple[int, int, bool]:
+        """(sentence, 2 for a main clause's subject / 1 for another subject / 0, plural) of the mention at `i`."""
+        facts = self._facts.get(i)
+        if facts is None:
+            t = self.doc[i]
+            verb = t.head if t.dep_ in _SUBJECTS else \
+                t.head.head if t.head.dep_ in _SUBJECTS and t.dep_ in ("compound", "appos") else None   # "Secretary Antony Blinken said"
+            rank = 0
+            if verb is not None:
+                root = self._root[self._sentence[verb.i]]
+                rank = 2 if verb.i == root or verb.dep_ == "conj" and verb.head.i == root else 1
+            facts = self._facts[i] = (self._sentence[i], rank, t.tag_ in ("NNS", "NNPS"))
+        return facts

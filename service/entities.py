@@ -9,10 +9,14 @@ after; then the index is complete and only answers `actors_at` and `place_at`.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import POS
+from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer, words
@@ -72,6 +76,7 @@ class PlaceRef:
     end: int
 
 
+@functools.lru_cache(maxsize=4096)
 def _clean_name(s: str) -> str:
     s = re.sub(r"[’']s$", "", s.strip())
     s = re.sub(r"^(the|The)\s+", "", s)
@@ -298,9 +303,10 @@ class DocIndex:
     def _name_tokens(self) -> None:
         """The actors every name in the text stands for, found once: each entity at its root and its last word,
         the untagged surnames of persons named elsewhere and the untagged acronyms of bodies."""
-        for tok in self.doc:
-            if tok.pos_ == "PRON":
-                continue   # coreference's
+        pos = self.doc.to_array(POS)
+        nouns = np.flatnonzero((pos == NOUN) | (pos == PROPN)).tolist()
+        for i in sorted(set(nouns) | {i for i in self._ent_of if pos[i] != PRON}):   # a pronoun is coreference's
+            tok = self.doc[i]
             refs = self._named(tok)
             if refs is not None:
                 self._refs[tok.i] = refs
