@@ -21,6 +21,7 @@ from . import gazetteer, words
 from .entities import ACTOR_NOUNS, PERSON_NOUNS, Actor, ActorRef, DocIndex, _clean_name
 
 _WEAPON_NOUNS = words.load("weapon_nouns")
+_DESCRIBING = ACTOR_NOUNS | PERSON_NOUNS | _WEAPON_NOUNS   # the nouns a step of a description reads
 _SPEECH_AND_THOUGHT = words.load("speech_and_thought_verbs")
 _PERSON_PRONOUNS = words.load("person_pronouns")
 _NONPERSON_PRONOUNS = words.load("nonperson_pronouns")
@@ -68,8 +69,10 @@ class _Coreference:
             if tok.pos == PRON:
                 ref = self._pronoun(tok)
                 found = [ref] if ref else []
-            elif tok.pos in (NOUN, PROPN):
+            elif tok.pos in (NOUN, PROPN) and (tok.lemma_.lower() in _DESCRIBING or tok.lower_ in ACTOR_NOUNS):
                 found = next(r for step in self._description_steps for r in [step(tok)] if r is not None)
+            elif tok.pos in (NOUN, PROPN):   # no actor noun: at most the name beside it ("the airline Emirates")
+                found = self._name_in_apposition(tok) or []
             else:
                 found = []
             self.ix._refs[tok.i] = found
@@ -124,8 +127,8 @@ class _Coreference:
 
     def _name_in_apposition(self, tok: Token) -> list[ActorRef] | None:
         """'the Arabic-language broadcaster Al-Ghad': the name, not the description."""
-        for c in tok.children:
-            if c.dep_ in ("appos", "compound") and c.i > tok.i and self._is_name(c):
+        for c in tok.rights:
+            if c.dep_ in ("appos", "compound") and self._is_name(c):
                 return self.refs(self.doc[self.ix._ent_of[c.i].end - 1])
         return None
 

@@ -108,6 +108,7 @@ class DocIndex:
         self._recent: list[tuple[int, Actor]] = []   # (token index, actor) of every mention, for coreference
         self._refs: dict[int, list[ActorRef]] = {}   # token index -> the actors it denotes
         self._place_refs: dict[int, PlaceRef] = {}
+        self._ent_refs: dict[tuple[int, int], ActorRef | None] = {}
         self._build()
         self._name_tokens()
 
@@ -316,11 +317,13 @@ class DocIndex:
     def _named(self, tok: Token) -> list[ActorRef] | None:
         """The actor a name denotes, [] for a name that is no actor, None for a word that is no name."""
         e = self._ent_of.get(tok.i)
-        if e is not None and (e.root.i == tok.i or tok.i == e.end - 1):
+        if e is not None and (tok.i == e.end - 1 or e.root.i == tok.i):
             if self._label.get(tok.i) == "GPE" and _in_locative_phrase(tok):
                 return []   # "the war in Syria": the place, not the state
-            ref = self._ent_actor(e)
-            return [ref] if ref else []
+            key = (e.start, e.end)
+            if key not in self._ent_refs:   # an entity's root and last word are one mention
+                self._ent_refs[key] = self._ent_actor(e)
+            return [self._ent_refs[key]] if self._ent_refs[key] else []
         if tok.pos_ not in ("NOUN", "PROPN") or e is not None:
             return None
         if tok.text[:1].isupper():

@@ -30,6 +30,7 @@ it; like HeidelTime's constraint functions, the few conditions that need code ar
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Callable, Iterable
 
 from spacy.tokens import Doc, Token
@@ -97,28 +98,27 @@ def _values(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _step(text: str) -> Callable[[Token, Context], Iterable[Token]]:
-    """One step of a path, compiled."""
+def _step(text: str) -> tuple[str, Callable]:
+    """One step of a path, compiled: ("move", token -> tokens) or ("keep", (token, context) -> bool)."""
     name, _, arg = text.strip().partition(" ")
     arg = arg.strip()
     if name in _MOVES and not arg:
-        move = _MOVES[name]
-        return lambda t, ctx: move(t)
+        return "move", _MOVES[name]
     if name == "child" and arg:
         deps = _values(arg)
-        return lambda t, ctx: [c for c in t.children if c.dep_ in deps]
+        return "move", lambda t: [c for c in t.children if c.dep_ in deps]
     if name == "prep" and arg:
         preps = _values(arg)
-        return lambda t, ctx: syntax.pobjs(t, preps)
+        return "move", lambda t: syntax.pobjs(t, preps)
     if name in _ATTRS and arg:
-        attr, negated = _ATTRS[name], arg.startswith("!")
+        get, negated = attrgetter(_ATTRS[name]), arg.startswith("!")
         values = _values(arg.lstrip("!"))
         if negated:
-            return lambda t, ctx: (t,) if getattr(t, attr) not in values else ()
-        return lambda t, ctx: (t,) if getattr(t, attr) in values else ()
+            return "keep", lambda t, ctx: get(t) not in values
+        return "keep", lambda t, ctx: get(t) in values
     if name.lstrip("!") in _TESTS and not arg:
         test, negated = _TESTS[name.lstrip("!")], name.startswith("!")
-        return lambda t, ctx: (t,) if test(t, ctx) != negated else ()
+        return "keep", lambda t, ctx: test(t, ctx) != negated
     raise RuleError(f"unknown step {text!r}")
 
 
@@ -130,8 +130,11 @@ def compile_path(steps) -> Path:
 
     def run(tok: Token, ctx: Context) -> list[Token]:
         found = [tok]
-        for step in compiled:
-            found = [x for t in found for x in step(t, ctx)]
+        for kind, step in compiled:
+            if kind == "keep":
+                found = [t for t in found if step(t, ctx)]
+            else:
+                found = [x for t in found for x in step(t)]
             if not found:
                 break
         return found
