@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from . import modality as modality_rules
-from . import quotes, words
+from . import places, quotes
 from .dates import Timex
 from .entities import ActorRef, DocIndex, PlaceRef
 from .registry import TYPES
 from .rules import Context
-from .syntax import OBJ, governing_verb, objects, pobjs
+from .syntax import governing_verb
 from .triggers import Trigger
 
 
@@ -69,63 +69,6 @@ def fill_actors(ev: Event, ctx: Context) -> None:
             if r.actor.id not in seen:
                 seen.add(r.actor.id)
                 ev.actors.append((r, rule.role))
-
-
-_VISIT_NOUNS = set(TYPES["visit"].lexicon["nouns"])   # "during his visit to Israel", "on a trip to Cairo"
-_TRIP_PREPS = words.load("trip_prepositions")
-_DEPARTING = words.load("departing_verbs")
-_DIRECTION_PREPS = words.load("direction_prepositions")
-_PLACE_PREPS = words.load("place_prepositions")
-
-
-def fill_places(ev: Event, index: DocIndex) -> None:
-    h = ev.head
-    anchors = [h]
-    gov = governing_verb(h) if ev.family in ("noun", "adjective") or h.pos_ in ("NOUN", "PROPN") else None
-    if gov is not None and h.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
-        anchors.append(gov)
-    elif h.dep_ == "compound" and h.head.pos_ == "VERB":
-        anchors.append(h.head)   # "before truce talks resume in Cairo", "talks" parsed as the verb's compound
-    if ev.type == "attack" and h.pos_ in ("VERB",):
-        anchors += objects(h)   # "struck a power plant in Kharkiv"
-    if ev.type == "attack" and h.pos_ in ("NOUN", "PROPN"):
-        # "the assassinations of Haniyeh in Tehran and Shukr in Beirut"
-        anchors += [p for c in h.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-        anchors += [cc for a in list(anchors) for cc in a.conjuncts]
-    found: list[tuple[PlaceRef, str]] = []
-    if ev.type != "visit":
-        # "During his visit to Israel, Blinken met Netanyahu": where the visit went is where this happens
-        for a in anchors:
-            trips = [p for c in a.children if c.dep_ == "prep" and c.lower_ in _TRIP_PREPS
-                     for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _VISIT_NOUNS]
-            found.extend((ref, "location") for t in trips for q in pobjs(t, {"to"})
-                         for ref in [index.place_at(q)] if ref)
-    for a in anchors:
-        for c in a.children:
-            if c.dep_ in OBJ and ev.type == "visit" and a.i == h.i:
-                ref = index.place_at(c)
-                if ref:
-                    found.append((ref, "origin" if h.lemma_ in _DEPARTING else "destination"))
-            if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
-                for p in c.children:
-                    if p.dep_ != "pobj":
-                        continue
-                    for q in [p, *p.conjuncts]:
-                        ref = index.place_at(q)
-                        if ref is None:
-                            continue
-                        if ev.type == "visit":
-                            role = "origin" if c.lower_ == "from" else "destination"
-                        else:
-                            role = "location"
-                            if c.lower_ in _DIRECTION_PREPS:
-                                continue
-                        found.append((ref, role))
-    seen = set()
-    for ref, role in found:
-        if ref.place.id not in seen:
-            seen.add(ref.place.id)
-            ev.places.append((ref, role))
 
 
 def locate_dates(timexes: list[Timex], doc: Doc) -> list[tuple[Timex, int, int]]:
@@ -234,10 +177,10 @@ def extract(doc: Doc, triggers: list[Trigger], index: DocIndex, timexes: list[Ti
         fill_actors(ev, ctx)
         if not ev.actors and TYPES[ev.type].one_occasion:
             _same_occasion_as_before(ev, out)
-        fill_places(ev, index)
+        ev.places = places.places(ev.head, ev.type, ev.family, index)
         fill_dates(ev, located, doc, heads - {ev.head.i})
         ev.modality = modality_rules.classify(ev.head, ev.dates, ref)
-        if ev.type == "statement":
+        if TYPES[ev.type].speech:
             ev.quote = quotes.quote_for(doc, ev.head)
             ev.content = quotes.content_for(ev.head)
         ev.confidence = _confidence(ev)

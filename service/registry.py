@@ -8,6 +8,8 @@ Each file declares, for its type:
                   it is given
     also          the other type one trigger is at the same time ('dismissed .. as' is also a statement)
     one_occasion  a bare 'the meeting' with no party of its own is the one just reported
+    places        how its places are read: occasion (the default), journey or at_target (places.py)
+    speech        its mentions carry the quotation and the reported content attributed to them
 data/events/shared.yaml holds the filters of every type; a type's filter of the same name replaces one.
 Every row carries an example, run as a test (tests/test_rule_examples.py). The rows are written in the
 path language of rules.py. A role not declared for the type in event_types.json is an error at load.
@@ -29,6 +31,7 @@ SHARED = "shared"
 FORMS = ("noun", "verb")                               # the trigger's head: a noun, or anything else
 FAMILIES = ("verb", "noun", "adjective", "phrase")     # which list of the lexicon matched
 _LEXICON_KEYS = ("verbs", "nouns", "adjectives", "phrases")
+PLACE_MODES = {"occasion": {"location"}, "journey": {"destination", "origin"}, "at_target": {"location"}}   # places.py
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,8 @@ class EventType:
     roles: tuple[RoleRule, ...]
     also: tuple[AlsoRule, ...]
     one_occasion: bool
+    places: str
+    speech: bool
 
 
 def _load(path: Path) -> dict:
@@ -172,7 +177,8 @@ def load(folder: Path = FOLDER) -> dict[str, EventType]:
     for name in BY_TYPE:
         data = _load(files[name])
         where = f"{name}.yaml"
-        _check_keys(where, data, {"type", "lexicon", "filters", "roles", "also", "one_occasion"}, {"type", "lexicon"})
+        _check_keys(where, data, {"type", "lexicon", "filters", "roles", "also", "one_occasion", "places", "speech"},
+                    {"type", "lexicon"})
         if data["type"] != name:
             raise RuleError(f"{where}: declares type {data['type']!r}")
         lexicon = data["lexicon"]
@@ -185,8 +191,14 @@ def load(folder: Path = FOLDER) -> dict[str, EventType]:
         filters = [by_name.pop(f.name, f) for f in shared_filters] + [f for f in own if f.name in by_name]
         roles = [_role(f"{where}: roles[{n}]", name, row) for n, row in enumerate(data.get("roles") or [])]
         also = [_also(f"{where}: also[{n}]", row) for n, row in enumerate(data.get("also") or [])]
+        places = data.get("places", "occasion")
+        if places not in PLACE_MODES:
+            raise RuleError(f"{where}: places is one of {', '.join(PLACE_MODES)}")
+        if undeclared := PLACE_MODES[places] - set(BY_TYPE[name]["place_roles"]):
+            raise RuleError(f"{where}: places: {places} gives role(s) {sorted(undeclared)} not declared for {name}")
         types[name] = EventType(name, {k: lexicon.get(k) or [] for k in _LEXICON_KEYS}, tuple(filters), tuple(roles),
-                                tuple(also), bool(data.get("one_occasion", False)))
+                                tuple(also), bool(data.get("one_occasion", False)), places,
+                                bool(data.get("speech", False)))
     return types
 
 
