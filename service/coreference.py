@@ -27,6 +27,8 @@ _PERSON_PRONOUNS = words.load("person_pronouns")
 _NONPERSON_PRONOUNS = words.load("nonperson_pronouns")
 _POSSESSIVE_PRONOUNS = words.load("possessive_pronouns")
 _SINGULAR_PRONOUNS = words.load("singular_nonperson_pronouns")
+_ANAPHORIC = words.load("anaphoric_determiners")
+_POINTING = words.load("demonstrative_plurals")
 _ORGANIZATION_NOUNS = words.load("organization_nouns")
 _PAIR_REACH = 250   # tokens back to look for the two parties "both sides" means: a few sentences
 _MOD_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod"}
@@ -91,8 +93,8 @@ class _Coreference:
         if tok.lemma_.lower() not in ACTOR_NOUNS or tok.tag_ != "NNS" or self._named_modifiers(tok):
             return None
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "predet")}
-        pair = "both" in dets or dets & {"the", "these", "those"} and any(c.lower_ == "two" for c in tok.children)
-        if not (pair or dets & {"these", "those"}):
+        pair = "both" in dets or dets & (_POINTING | {"the"}) and any(c.lower_ == "two" for c in tok.children)
+        if not (pair or dets & _POINTING):
             return None
         return self._parties_named_together(tok, 2 if pair else None) or None
 
@@ -182,7 +184,7 @@ class _Coreference:
             return None
         lemma = tok.lemma_.lower()
         det = next((c for c in tok.children if c.dep_ == "det"), None)
-        if det is None or det.lower_ not in ("the", "this", "that") or lemma == "side":
+        if det is None or det.lower_ not in _ANAPHORIC or lemma == "side":
             return None
         for i, actor in sorted(self.ix._recent, key=lambda x: -x[0]):
             if i >= tok.i:

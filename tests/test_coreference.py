@@ -1,15 +1,12 @@
 """The document index and coreference: built once, before events, the same whatever the request asks for."""
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from service import coreference
 from service.core import extract
 from service.entities import DocIndex
-
-REF = dt.date(2024, 8, 20)
+from tests.helpers import REF, actors, events, one
 
 
 def entity_actors(nlp, text, **kw):
@@ -76,3 +73,57 @@ def test_a_pronoun_prefers_the_main_clause_subject(nlp):
 def test_it_is_never_a_plural_group(nlp):
     text = "The company reported a loss on Monday. Analysts had expected a profit. It said sales would recover."
     assert speakers(nlp, text, "said") == [("It", "company")]
+
+
+# ---- descriptions and pronouns ------------------------------------------------------------------
+
+def test_described_actor_and_its_anaphor(nlp):
+    text = "A senior Hamas official rejected the offer. The official said talks had stalled."
+    evs = events(nlp, text)
+    rej = next(e for e in evs if e["type"] == "rejection")
+    stmt = next(e for e in evs if e["type"] == "statement")
+    assert rej["actors"][0]["name"] == "A senior Hamas official" and rej["actors"][0]["kind"] == "person"
+    assert rej["actors"][0]["affiliation"] == "Hamas"
+    assert stmt["actors"][0]["name"] == "A senior Hamas official"
+
+
+def test_pronoun_subject_resolves_to_person(nlp):
+    evs = events(nlp, "President Joe Biden spoke on Monday. He said a deal was close.")
+    said = next(e for e in evs if e["trigger"]["text"] == "said")
+    assert said["actors"][0]["name"] == "Joe Biden" and said["actors"][0]["text"] == "He"
+
+
+def test_pronoun_prefers_the_last_subject(nlp):
+    text = ("President Volodymyr Zelenskyy met Chancellor Olaf Scholz in Berlin. "
+            "Zelenskyy urged allies to hurry. \"We need Patriots now,\" he told reporters.")
+    told = next(e for e in events(nlp, text) if e["trigger"]["text"] == "told")
+    assert actors(told, "speaker") == {"Volodymyr Zelenskyy"}
+
+
+def test_pronoun_subject_of_reported_clause_is_the_reporter(nlp):
+    text = ("The council issued a statement on Monday. The RSF accused the army of shelling Omdurman "
+            "and said it would not attend the talks.")
+    talks = next(e for e in events(nlp, text) if e["type"] == "negotiation")
+    assert actors(talks, "participant") == {"RSF"} and talks["modality"] == "negated"
+
+
+# ---- "both sides" ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, speakers", [
+    ("Israeli and Hamas officials met in Cairo on Monday. Both sides said the talks were constructive.",
+     {"Israeli officials", "Hamas officials"}),
+    ("Talks between Israel and Hamas resumed in Doha. The two sides said progress was slow.", {"Israel", "Hamas"}),
+    ("Iran and Hezbollah have threatened Israel. These groups said they would respond.", {"Iran", "Hezbollah"}),
+    # without two parties named together before, as written
+    ("Egypt, Qatar and the United States mediated. Both sides said the talks were useful.", {"Both sides"}),
+    # parties named in the same words are no anaphor
+    ("Both U.S. and British officials said the court had no jurisdiction.", {"U.S. officials", "British officials"}),
+])
+def test_both_sides_are_the_parties_named_together_before(nlp, text, speakers):
+    ev = one(nlp, text, "statement")
+    assert actors(ev, "speaker") == speakers
+
+
+def test_two_new_people_are_not_both_sides(nlp):
+    ev = one(nlp, "Iran and Hezbollah threatened Israel. Two senior commanders were killed on Monday.", "attack")
+    assert {"Iran", "Hezbollah"}.isdisjoint(actors(ev))
