@@ -23,7 +23,7 @@ import yaml
 from spacy.tokens import Token
 
 from .entities import ActorRef
-from .ontology import BY_TYPE
+from .ontology import ACTOR_KINDS, BY_TYPE
 from .rules import Condition, Context, Reach, RuleError
 
 FOLDER = Path(__file__).parent / "data" / "events"
@@ -139,6 +139,8 @@ def _role(where: str, type_name: str, row: dict) -> RoleRule:
                         f"({', '.join(declared)})")
     if row.get("form") not in (None, *FORMS):
         raise RuleError(f"{where}: form is one of {FORMS}")
+    if row.get("kind") not in (None, *ACTOR_KINDS):
+        raise RuleError(f"{where}: kind is one of {ACTOR_KINDS}")
     if "first" in row and ("path" in row or "as" in row):
         raise RuleError(f"{where}: 'first' lists alternatives, each with its own path and as")
     try:
