@@ -31,11 +31,13 @@ COPY --from=builder /opt/venv /opt/venv
 WORKDIR /app
 COPY gunicorn.conf.py ./
 COPY service/ service/
+COPY seeds/ seeds/
 RUN python3 -m compileall -q service
 ENV PATH=/opt/venv/bin:$PATH \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     MALLOC_ARENA_MAX=2 \
+    HOST=0.0.0.0 \
     PORT=8000 \
     WORKERS=2
 USER 10001:10001

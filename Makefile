@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 SHARED ?= ../shared
 
-.PHONY: serve test docker-test bench soak soak-short audit install install-dev eval eval-explain eval-dates openapi lock clean
+.PHONY: serve test docker-test bench soak soak-short audit install install-dev eval eval-explain eval-sentences eval-dates eval-actors openapi lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,17 @@ serve: $(VENV)/.runtime
 test: $(VENV)/.dev
 	$(BIN)/python -m pytest
 
+# The browser tests and `make screenshot` drive Debian's chromium (Playwright's own browser download cannot
+# work here); without it `make test` skips them, CI installs it and requires them (BROWSER_TESTS=required).
+.PHONY: chromium screenshot
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# The README's picture of the demo page.
+screenshot: $(VENV)/.dev chromium
+	$(BIN)/python -m scripts.screenshot
+
 # Needs root and Docker (it installs docker.io and debootstrap when missing): CI runs it after `make test`.
 docker-test: $(VENV)/.dev
 	bash scripts/docker-test.sh
@@ -51,14 +62,23 @@ soak-short: $(VENV)/.dev
 audit: $(VENV)/.dev
 	$(BIN)/pip-audit --strict --require-hashes --disable-pip --progress-spinner off -r requirements/runtime.txt
 
+# The seeds and, when ../shared is beside the project, the development articles: the scorer's table for each.
 eval: $(VENV)/.dev
-	$(BIN)/python -m eval.seeds
+	$(BIN)/python -m eval.articles
 
 eval-explain: $(VENV)/.dev
-	$(BIN)/python -m eval.seeds --explain
+	$(BIN)/python -m eval.articles --explain
+
+# Share of the PLOVER / PETRARCH-2 coded sentences in which an event of the mapped type is found.
+eval-sentences: $(VENV)/.dev
+	$(BIN)/python -m eval.sentences $(SHARED)/eval/external/event_sentences.jsonl
 
 eval-dates: $(VENV)/.dev
 	$(BIN)/python -m eval.dates $(SHARED)/eval/external/timex_tbaq.jsonl
+
+# Actor country and sector against the PLOVER/PETRARCH example sentences; says so and stops when they are absent.
+eval-actors: $(VENV)/.dev
+	$(BIN)/python -m eval.actors $(SHARED)/eval/external/event_sentences.jsonl
 
 openapi: $(VENV)/.runtime
 	$(BIN)/python -m service openapi > openapi.yaml

@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 STAGES = [("parse", ("spacy/", "thinc/", "numpy", "blis", "srsly", "core.py:parse")),
           ("triggers", ("service/triggers.py",)),
           ("actors", ("service/entities.py", "service/coreference.py", "fill_actors")),
-          ("places", ("service/places.py", "service/gazetteer.py")), ("dates", ("service/dates.py", "fill_dates")),
+          ("places", ("service/places.py", "service/gazetteer.py")), ("dates", ("service/dates/", "fill_dates")),
           ("modality+quotes", ("service/modality.py", "service/quotes.py")),
           ("serialization", ("json/", "core.py:_event_json", "core.py:_timex_json", "jsonify"))]
 

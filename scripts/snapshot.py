@@ -16,32 +16,21 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from eval.corpora import SHARED, dev, dev_available, read_jsonl, seeds
 from service import core
 from service.config import Config
 from service.nlp import load_pipeline
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-
 
 def corpora() -> dict[str, list[dict]]:
     """Requests per corpus: {"seeds": [{"id", "text", "published_at"}...], "dev": ..., "tbaq": ...}."""
-    out: dict[str, list[dict]] = {}
-    gold = {}
-    for line in (ROOT / "tests" / "data" / "seeds.gold.jsonl").read_text().splitlines():
-        g = json.loads(line)
-        gold[g["id"]] = g["published"]
-    out["seeds"] = [{"id": p.stem, "text": p.read_text(encoding="utf-8"),
-                     "published_at": dt.date.fromisoformat(gold[p.stem])} for p in sorted((ROOT / "seeds").glob("*.txt"))]
-    dev = SHARED / "eval" / "dev" / "texts.jsonl"
-    if dev.exists():
-        out["dev"] = [{"id": d["id"], "text": d["text"],
-                       "published_at": dt.date.fromisoformat(d["published"]) if d.get("published") else None}
-                      for d in map(json.loads, dev.read_text().splitlines())]
+    out = {"seeds": seeds()[0]}
+    if dev_available():
+        out["dev"] = dev()[0]
     tbaq = SHARED / "eval" / "external" / "timex_tbaq.jsonl"
     if tbaq.exists():
         out["tbaq"] = [{"id": d["doc_id"], "text": d["text"], "published_at": dt.date.fromisoformat(d["dct"])}
-                       for d in map(json.loads, tbaq.read_text().splitlines())]
+                       for d in read_jsonl(tbaq)]
     return out
 
 

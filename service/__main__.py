@@ -1,46 +1,143 @@
-"""Command line: `python -m service extract FILE... [--published-at DATE]` and `python -m service openapi`."""
+"""Command line: `python -m service extract PATH... [options]` and `python -m service openapi`.
+
+Exit status of `extract`: 0 every document was extracted, 1 some failed (each has an error record in the
+output and a line on stderr), 2 the command itself is wrong (an option, an unreadable manifest).
+"""
 from __future__ import annotations
 
 import argparse
-import json
+import itertools
+import os
 import sys
+import time
 
 from marshmallow import ValidationError
 
+from . import archive, sources, writers
 from .config import Config
-from .core import extract_many
-from .nlp import load_pipeline
+from .ontology import TYPE_NAMES
 from .openapi import render
-from .schemas import ExtractRequestSchema
+from .schemas import ReferenceDate
+
+
+def _types(value: str) -> tuple[str, ...]:
+    names = tuple(t.strip() for t in value.split(",") if t.strip())
+    unknown = [t for t in names if t not in TYPE_NAMES]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"unknown event type {', '.join(unknown) or repr(value)}; "
+                                         f"known: {', '.join(TYPE_NAMES)}")
+    return names
+
+
+def _date(value: str) -> str:
+    try:
+        ReferenceDate().deserialize(value)
+    except ValidationError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not an ISO 8601 date or date-time (2024-08-20)") from None
+    return value
+
+
+def _parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="python -m service", description="Event extraction from news articles.")
+    sub = ap.add_subparsers(dest="command", required=True)
+    ex = sub.add_parser("extract", help="extract the events of files, folders, globs or a JSONL manifest",
+                        description="One record per document, written as each finishes. A document that fails "
+                                    "becomes an error record; the exit status is 1 when any did.")
+    ex.add_argument("paths", nargs="*", help="text files, folders (read recursively), quoted glob patterns "
+                                             "('news/**/*.txt'); '-' reads standard input")
+    ex.add_argument("--manifest", help="JSONL file, one document a line: {\"id\", \"text\", \"published_at\"?, "
+                                       "\"types\"?} ('-' reads standard input)")
+    ex.add_argument("--published-at", type=_date, help="reference date for relative dates of documents that "
+                                                       "do not give their own (ISO 8601)")
+    ex.add_argument("--types", type=_types, help=f"comma-separated event types to keep ({','.join(TYPE_NAMES)})")
+    ex.add_argument("--format", choices=writers.FORMATS, default="jsonl",
+                    help="jsonl: the /v1/extract response per line; csv/tsv: one row per event; html: the "
+                         "text with its events marked (default jsonl)")
+    ex.add_argument("-o", "--output", help="write here instead of standard output")
+    ex.add_argument("--processes", type=int, default=1, metavar="N", help="documents extracted at once, "
+                                                                          "one process each (default 1)")
+    sub.add_parser("openapi", help="print the OpenAPI contract built from the schemas")
+    return ap
+
+
+class Progress:
+    """A one-line progress bar on stderr when it is a terminal; silent otherwise (piped, CI, cron), and when
+    the records themselves go to that terminal."""
+
+    def __init__(self, total: int | None, records_to_terminal: bool = False):
+        self.total, self.stream, self.done, self.failed = total, sys.stderr, 0, 0
+        self.on = self.stream.isatty() and not records_to_terminal
+        self.started = time.monotonic()
+
+    def step(self, failed: bool) -> None:
+        self.done += 1
+        self.failed += failed
+        if not self.on:
+            return
+        rate = self.done / max(time.monotonic() - self.started, 1e-9)
+        if self.total:
+            filled = int(30 * self.done / self.total)
+            bar = f"[{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total}"
+        else:
+            bar = f"{self.done}"
+        self.stream.write(f"\r{bar} documents, {self.failed} failed, {rate:.1f}/s ")
+        self.stream.flush()
+
+    def end(self) -> None:
+        if self.on and self.done:
+            self.stream.write("\n")
+
+
+def extract(a: argparse.Namespace) -> int:
+    if not a.paths and not a.manifest:
+        print("python -m service extract: give files, folders, globs or --manifest", file=sys.stderr)
+        return 2
+    if a.processes < 1:
+        print("python -m service extract: --processes must be at least 1", file=sys.stderr)
+        return 2
+    listed = sources.from_paths(a.paths)
+    try:
+        manifest = sources.from_manifest(a.manifest) if a.manifest else ()
+    except OSError as exc:
+        print(f"python -m service extract: cannot read the manifest: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    config = Config.from_env()
+    options = archive.Options(max_text_chars=config.MAX_TEXT_CHARS, published_at=a.published_at, types=a.types,
+                              keep_text=a.format == "html")
+    from .nlp import load_pipeline   # after the arguments are checked: loading takes seconds
+    nlp = load_pipeline(config.SPACY_MODEL)
+    out = open(a.output, "w", encoding="utf-8", newline="") if a.output else sys.stdout
+    progress = Progress(None if a.manifest else len(listed), records_to_terminal=not a.output and sys.stdout.isatty())
+    try:
+        with writers.open_writer(a.format, out) as writer:
+            for record, text in archive.run(nlp, itertools.chain(listed, manifest), options, a.processes):
+                writer.write(record, text)
+                if "error" in record:
+                    progress.stream.write(("\n" if progress.on else "") +
+                                          f"{record['id']}: {record['error']['detail']}\n")
+                progress.step("error" in record)
+    finally:
+        progress.end()
+        if a.output:
+            out.close()
+    if progress.failed:
+        print(f"{progress.failed} of {progress.done} documents failed", file=sys.stderr)
+    return 1 if progress.failed else 0
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m service", description="Event extraction from news articles.")
-    sub = ap.add_subparsers(dest="command", required=True)
-    ex = sub.add_parser("extract", help="print the /v1/extract response for each file, one JSON line per file")
-    ex.add_argument("files", nargs="+", help="text files; '-' reads standard input")
-    ex.add_argument("--published-at", help="reference date for relative dates (ISO 8601)")
-    sub.add_parser("openapi", help="print the OpenAPI contract built from the schemas")
-    a = ap.parse_args(argv)
+    a = _parser().parse_args(argv)
     if a.command == "openapi":
         sys.stdout.write(render())
         return 0
-    config = Config.from_env()
-    schema = ExtractRequestSchema(max_text_chars=config.MAX_TEXT_CHARS)
-    requests = []
-    for name in a.files:
-        text = sys.stdin.read() if name == "-" else open(name, encoding="utf-8").read()
-        body = {"text": text, "id": name}
-        if a.published_at:
-            body["published_at"] = a.published_at
-        try:
-            requests.append(schema.load(body))
-        except ValidationError as exc:
-            print(f"{name}: {json.dumps(exc.messages)}", file=sys.stderr)
-            return 2
-    for result in extract_many(load_pipeline(config.SPACY_MODEL), requests):
-        print(json.dumps(result, ensure_ascii=False))
-    return 0
+    try:
+        return extract(a)
+    except KeyboardInterrupt:
+        print("\ninterrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:   # `... | head`: the reader has what it wanted; nothing more goes to the pipe
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

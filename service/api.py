@@ -2,20 +2,30 @@
 from __future__ import annotations
 
 import ctypes
+import html
 import json
+import logging
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
 import swagger_ui_bundle
-from flask import Blueprint, Response, current_app, jsonify, request, send_from_directory
+from flask import Blueprint, Response, current_app, g, jsonify, request, send_from_directory
 from marshmallow import ValidationError
 
-from . import budget, core
+from . import budget, core, metrics, problems
+from .actor_codes import SECTORS
 from .ontology import EVENT_TYPES
 from .problems import Problem, field_errors
 
 bp = Blueprint("api", __name__)
+log = logging.getLogger("service")
 _STATIC = Path(__file__).parent / "static"
+_SEEDS = Path(__file__).resolve().parent.parent / "seeds"   # the sample articles; absent, the page offers none
+_PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+             "connect-src 'self'; frame-ancestors 'none'")   # Swagger UI sets inline styles
+_DEMO_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
+             "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
 
 def _reject_duplicates(pairs):
@@ -59,13 +69,17 @@ def _turn():
     """One extraction at a time per worker slot; a request that cannot get a turn soon is shed with a 503."""
     slots = current_app.extensions["slots"]
     if not slots.acquire(timeout=current_app.config["QUEUE_WAIT_S"]):
+        metrics.SHED.inc()
         raise Problem(503, "The service is at capacity; retry shortly.", headers={"Retry-After": "2"})
+    started = time.perf_counter()
     try:
         yield budget.deadline_in(current_app.config["REQUEST_TIMEOUT_S"])
     except budget.Exceeded:
+        metrics.TIMED_OUT.inc()
         raise Problem(503, f"The request took longer than its budget of {current_app.config['REQUEST_TIMEOUT_S']} s; "
                            "send shorter texts or smaller batches.", headers={"Retry-After": "5"}) from None
     finally:
+        metrics.EXTRACTION.labels(request.url_rule.rule).observe(time.perf_counter() - started)
         slots.release()
         _release_heap()
 
@@ -96,7 +110,17 @@ def extract():
     req = _load(current_app.extensions["schemas"]["extract"], _json_body())
     nlp = _pipeline()
     with _turn() as deadline:
-        return jsonify(core.extract_many(nlp, [req], deadline)[0])
+        results = core.extract_many(nlp, [req], deadline)
+    metrics.count_events(results)
+    return jsonify(results[0])
+
+
+def _failed_document(req: dict, exc: Exception) -> dict:
+    """The slot of a batch document whose extraction failed: a problem, while the others are answered."""
+    log.error("extraction failed for one document of a batch", exc_info=exc,
+              extra={"request_id": g.get("request_id"), "document_id": req.get("id")})
+    return problems.body(500, "Extracting this document failed; the others were answered. "
+                              "Quote the request id when reporting it.", request_id=g.get("request_id"))
 
 
 @bp.post("/v1/extract/batch")
@@ -104,12 +128,15 @@ def extract_batch():
     req = _load(current_app.extensions["schemas"]["batch"], _json_body())
     nlp = _pipeline()
     with _turn() as deadline:
-        return jsonify({"results": core.extract_many(nlp, req["documents"], deadline)})
+        results = core.extract_many(nlp, req["documents"], deadline, on_error=_failed_document)
+    metrics.count_events(results)
+    return jsonify({"results": results})
 
 
 @bp.get("/v1/event-types")
 def event_types():
-    return jsonify({"event_types": EVENT_TYPES})
+    return jsonify({"event_types": EVENT_TYPES,
+                    "actor_sectors": [{"code": k, "description": v} for k, v in SECTORS.items()]})
 
 
 @bp.get("/healthz")
@@ -123,6 +150,12 @@ def readyz():
     return jsonify({"status": "ready"})
 
 
+@bp.get("/metrics")
+def prometheus_metrics():
+    body, content_type = metrics.exposition()
+    return Response(body, content_type=content_type)
+
+
 @bp.get("/openapi.yaml")
 def contract():
     return Response(current_app.extensions["openapi_yaml"], mimetype="application/yaml")
@@ -131,9 +164,33 @@ def contract():
 @bp.get("/docs")
 def docs():
     resp = send_from_directory(_STATIC, "docs.html", mimetype="text/html")
-    resp.headers["Content-Security-Policy"] = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                                               "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'")
+    resp.headers["Content-Security-Policy"] = _PAGE_CSP
     return resp
+
+
+def _samples() -> list[dict]:
+    index = _SEEDS / "index.json"
+    return json.loads(index.read_text()) if index.exists() else []
+
+
+@bp.get("/")
+def demo():
+    options = "\n".join(f'          <option value="{html.escape(s["file"])}" data-published="{html.escape(s["published_at"])}">'
+                        f'{html.escape(s["title"])}</option>' for s in _samples())
+    page = (_STATIC / "demo.html").read_text().replace("{seed_options}", options)
+    return Response(page, mimetype="text/html", headers={"Content-Security-Policy": _DEMO_CSP})
+
+
+@bp.get("/demo/assets/<path:name>")
+def demo_assets(name):
+    return send_from_directory(_STATIC, name)
+
+
+@bp.get("/demo/seeds/<name>")
+def demo_seed(name):
+    if name not in {s["file"] for s in _samples()}:
+        raise Problem(404, f"No sample article named {name!r}.")
+    return Response((_SEEDS / name).read_text(encoding="utf-8"), mimetype="text/plain")
 
 
 @bp.get("/docs/assets/<path:name>")

@@ -9,18 +9,20 @@ import time
 import uuid
 
 from flask import Flask, g, request
+from flask_cors import CORS
 from werkzeug.exceptions import HTTPException
 
-from . import core, gazetteer, problems
+from . import actor_codes, core, gazetteer, metrics, problems
 from .api import bp
 from .config import Config
 from .logs import configure_logging
-from .nlp import load_pipeline
+from .nlp import describe, load_pipeline
 from .openapi import render
 from .schemas import BatchRequestSchema, ExtractRequestSchema
 
 log = logging.getLogger("service")
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+_METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
 
 
 def create_app(config: Config | None = None, *, load_nlp: bool = True) -> Flask:
@@ -37,11 +39,19 @@ def create_app(config: Config | None = None, *, load_nlp: bool = True) -> Flask:
     app.extensions["schemas"] = {"extract": ExtractRequestSchema(max_text_chars=config.MAX_TEXT_CHARS),
                                  "batch": BatchRequestSchema(max_text_chars=config.MAX_TEXT_CHARS)}
     gazetteer.warm()
+    actor_codes.warm()
     if app.extensions["nlp"] is not None:
         # Compile the lexicon and run one parse now, before gunicorn forks: workers share the result and
         # the first request does not pay for it.
         core.extract(app.extensions["nlp"], "Officials met in Cairo on Monday, the ministry said.")
+        metrics.PIPELINE.labels(**describe(app.extensions["nlp"])).set(1)
     app.register_blueprint(bp)
+    if config.cors_origins:
+        # Browsers on these origins may call the API and the contract; scripts may read X-Request-ID and
+        # Retry-After. The preflight carries no key (browsers never send one), so it is not asked for one.
+        CORS(app, resources={r"/v1/*": {}, "/openapi.yaml": {}}, origins=list(config.cors_origins),
+             allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
+             expose_headers=["X-Request-ID", "Retry-After"], max_age=600)
     keys = [k.encode() for k in config.api_keys]
 
     @app.before_request
@@ -49,7 +59,7 @@ def create_app(config: Config | None = None, *, load_nlp: bool = True) -> Flask:
         g.started = time.perf_counter()
         given = request.headers.get("X-Request-ID", "")
         g.request_id = given if _REQUEST_ID.match(given) else uuid.uuid4().hex
-        if keys and request.path.startswith("/v1/"):
+        if keys and request.path.startswith("/v1/") and request.method != "OPTIONS":
             scheme, _, offered = request.headers.get("Authorization", "").partition(" ")
             offered = offered.strip().encode()
             # Compare with every key, always: the time taken says nothing about which key came close.
@@ -67,11 +77,11 @@ def create_app(config: Config | None = None, *, load_nlp: bool = True) -> Flask:
         resp.headers["Referrer-Policy"] = "no-referrer"
         resp.headers.setdefault("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
         resp.headers.setdefault("Cache-Control", "no-store")
-        origin = request.headers.get("Origin")
-        if origin and origin in config.cors_origins:
-            resp.headers["Access-Control-Allow-Origin"] = origin
-            resp.headers["Access-Control-Allow-Headers"] = "Authorization, Content-Type, X-Request-ID"
-            resp.headers["Vary"] = "Origin"
+        # Unknown paths and methods each count as one series, so no client can make the series list grow.
+        route = request.url_rule.rule if request.url_rule else "unmatched"
+        method = request.method if request.method in _METHODS else "other"
+        metrics.REQUESTS.labels(route, method, str(resp.status_code)).inc()
+        metrics.LATENCY.labels(route).observe(time.perf_counter() - g.get("started", time.perf_counter()))
         return resp
 
     @app.errorhandler(problems.Problem)

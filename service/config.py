@@ -13,6 +13,7 @@ def _default_model() -> str:
 
 @dataclass(frozen=True)
 class Config:
+    HOST: str = "127.0.0.1"          # listening address: 0.0.0.0 (all interfaces) in the container
     PORT: int = 8000
     WORKERS: int = 2
     SPACY_MODEL: str = field(default_factory=_default_model)

@@ -13,21 +13,39 @@ No Flask here: `extract(nlp, text, published_at)` works in a script or a noteboo
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable
+from typing import Callable, Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import budget, clean, coreference, dates, events, triggers
+from . import actor_codes, budget, clean, coreference, dates, events, triggers
 from .entities import DocIndex
 from .nlp import describe
 from .ontology import BY_TYPE
 
 
-def extract(nlp: Language, text: str, published_at: dt.date | None = None, types: Iterable[str] | None = None,
-            doc_id: str | None = None) -> dict:
-    """Events of one article (see spec/EVENTS.md for every field)."""
-    return extract_many(nlp, [{"text": text, "published_at": published_at, "types": types, "id": doc_id}])[0]
+def extract(nlp: Language, text: str, published_at: dt.date | dt.datetime | str | None = None,
+            types: Iterable[str] | None = None, doc_id: str | None = None) -> dict:
+    """Events of one article (see spec/EVENTS.md for every field). `published_at` is a date, a datetime or
+    an ISO 8601 string ("2024-08-20", "2024-08-20T09:30:00Z")."""
+    return extract_many(nlp, [{"text": text, "published_at": reference_date(published_at), "types": types,
+                               "id": doc_id}])[0]
+
+
+def reference_date(value: dt.date | dt.datetime | str | None) -> dt.date | None:
+    """The calendar date of a publication date given as a date, a datetime or an ISO 8601 string."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"published_at {value!r} is not an ISO 8601 date or date-time") from None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    raise TypeError(f"published_at must be a date, a datetime or an ISO 8601 string, not {type(value).__name__}")
 
 
 # Text is parsed in pieces of at most this many characters, cut at paragraph or sentence ends where it
@@ -62,17 +80,25 @@ def parse(nlp: Language, texts: list[str], deadline: float | None = None) -> lis
     return docs
 
 
-def extract_many(nlp: Language, requests: list[dict], deadline: float | None = None) -> list[dict]:
+def extract_many(nlp: Language, requests: list[dict], deadline: float | None = None,
+                 on_error: Callable[[dict, Exception], dict] | None = None) -> list[dict]:
     """Several articles through one `nlp.pipe`, each answered as `extract` would.
 
     `deadline` (a time.monotonic() value) bounds the work: past it, budget.Exceeded is raised between steps.
+    `on_error(request, exception)` answers a document whose extraction failed, so the others are still
+    answered; without it the exception propagates.
     """
     blanked = [clean.blank(r["text"], clean.noise_spans(r["text"])) for r in requests]
     triggers.prepare(nlp.vocab)
     with nlp.memory_zone():   # strings interned for these docs are freed when the zone ends
         out = []
         for r, doc in zip(requests, parse(nlp, blanked, deadline)):
-            out.append(_respond(nlp, r, doc))
+            try:
+                out.append(_respond(nlp, r, doc))
+            except Exception as exc:
+                if on_error is None:
+                    raise
+                out.append(on_error(r, exc))
             budget.check(deadline)
         return out
 
@@ -87,13 +113,15 @@ def _respond(nlp: Language, req: dict, doc: Doc) -> dict:
         source = "none"
         warnings.append("No published_at and no date in the text: relative dates are left unresolved (value null).")
     timexes = dates.find(doc.text, doc, ref)
+    warnings.extend(t.warning for t in timexes if t.warning)
     index = DocIndex(doc)
     coreference.resolve(index)
     found = events.extract(doc, triggers.find(doc), index, timexes, set(req.get("types") or ()), ref)
+    codes = {a.id: actor_codes.for_actor(a, text, ref).as_json() for a in index.actors}
     return {
         "id": req.get("id"),
-        "events": [_event_json(text, doc, i, ev) for i, ev in enumerate(found, 1)],
-        "entities": {"actors": [a.as_json(text) for a in index.actors if a.mentions],
+        "events": [_event_json(text, doc, i, ev, codes) for i, ev in enumerate(found, 1)],
+        "entities": {"actors": [{**a.as_json(text), **codes[a.id]} for a in index.actors if a.mentions],
                      "places": [p.as_json(text) for p in index.places if p.mentions],
                      "dates": [_timex_json(text, t) for t in timexes]},
         "reference_date": {"value": ref.isoformat() if ref else None, "source": source},
@@ -120,7 +148,7 @@ def _timex_json(text: str, t: dates.Timex) -> dict:
     return out
 
 
-def _event_json(text: str, doc: Doc, n: int, ev: events.Event) -> dict:
+def _event_json(text: str, doc: Doc, n: int, ev: events.Event, codes: dict[str, dict]) -> dict:
     first, last = doc[ev.start], doc[ev.end - 1]
     sent = ev.head.sent
     info = BY_TYPE[ev.type]
@@ -133,7 +161,8 @@ def _event_json(text: str, doc: Doc, n: int, ev: events.Event) -> dict:
         "sentence": _trimmed(text, sent.start_char, sent.end_char),
         "modality": ev.modality,
         "actors": [{**_span(text, r.start, r.end), "name": r.actor.name, "kind": r.actor.kind, "role": role,
-                    "title": r.actor.title, "affiliation": r.actor.affiliation} for r, role in ev.actors],
+                    "title": r.actor.title, "affiliation": r.actor.affiliation, **codes[r.actor.id]}
+                   for r, role in ev.actors],
         "places": [{**_span(text, r.start, r.end), "name": r.place.name, "country_code": r.place.country_code,
                     "kind": r.place.kind, "role": role} for r, role in ev.places],
         "dates": [_timex_json(text, t) for t in ev.dates],

@@ -17,8 +17,8 @@ _NEG_GOVERNORS = words.load("negating_verbs")
 _HYPOTHETICAL_AUX = words.load("hypothetical_auxiliaries")
 _HYPOTHETICAL_WORDS = words.load("hypothetical_words")
 _FUTURE_AUX = words.load("future_auxiliaries")
-_PLAN_GOVERNORS = {"set", "expect", "schedule", "due", "plan", "slate", "intend", "poise", "prepare", "go", "offer",
-                   "promise", "pledge", "agree", "decide", "aim"}
+# The same verbs of planning and commitment as the tense of a date reads, and the going-to future.
+_PLAN_GOVERNORS = words.load("plan_verbs") | words.load("commitment_verbs") | words.load("going_to_future")
 _PLAN_MODIFIERS = words.load("plan_modifiers")
 
 

@@ -10,7 +10,9 @@ from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
 
 from . import schemas
-from .ontology import TYPE_NAMES
+from .actor_codes import SECTORS
+from .ontology import (ACTOR_KINDS, ACTOR_ROLES, DATE_KINDS, GRANULARITIES, MODALITIES, PLACE_KINDS, PLACE_ROLES,
+                       TYPE_NAMES)
 
 PROBLEM = "application/problem+json"
 
@@ -34,6 +36,9 @@ def _problem_responses(*codes: str) -> dict:
 def _json(schema: str, description: str) -> dict:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
+
+_ASSET = {"description": "The file.", "content": {t: {"schema": {"type": "string"}} for t in (
+    "text/javascript", "text/css", "text/html", "image/png", "image/svg+xml", "application/json")}}
 
 _REQUEST_ID = {"X-Request-ID": {"description": "The caller's X-Request-ID, or one generated for this request.",
                                 "schema": {"type": "string"}}}
@@ -70,13 +75,17 @@ def build_spec() -> APISpec:
                       **_problem_responses(*body_errors, *v1_errors)}}})
     spec.path("/v1/extract/batch", operations={"post": {
         "operationId": "extractBatch", "summary": "Extract the events of up to 64 articles, answered in order",
+        "description": "A request that does not validate is a 422 as a whole. Once it does, every document is "
+                       "answered in its slot of `results`: its events, or, when its extraction failed, a "
+                       "problem (status 500) while the other documents are answered.",
         "security": [{}, {"bearerAuth": []}],
         "requestBody": {"required": True, "content": {"application/json": {"schema": "BatchRequest"}}},
-        "responses": {"200": {**_json("BatchResponse", "One result per document, in request order."),
+        "responses": {"200": {**_json("BatchResponse", "One result per document, in request order: a response, "
+                                                       "or a problem for a document that failed."),
                               "headers": _REQUEST_ID},
                       **_problem_responses(*body_errors, *v1_errors)}}})
     spec.path("/v1/event-types", operations={"get": {
-        "operationId": "eventTypes", "summary": "The event ontology: types, roles, CAMEO and PLOVER codes",
+        "operationId": "eventTypes", "summary": "The event ontology: types, roles, CAMEO and PLOVER codes; the actor sectors",
         "security": [{}, {"bearerAuth": []}],
         "responses": {"200": _json("EventTypesResponse", f"The {len(TYPE_NAMES)} event types."),
                       **_problem_responses(*v1_errors)}}})
@@ -100,11 +109,58 @@ def build_spec() -> APISpec:
     spec.path("/docs/assets/{name}", operations={"get": {
         "operationId": "docsAsset", "summary": "Static files of the documentation page (Swagger UI, shipped locally)",
         "parameters": [{"name": "name", "in": "path", "required": True, "schema": {"type": "string"}}],
-        "responses": {"200": {"description": "The file.",
-                              "content": {"*/*": {"schema": {"type": "string"}}}},
+        "responses": {"200": _ASSET, **_problem_responses("404", "405", "500")}}})
+    spec.path("/", operations={"get": {
+        "operationId": "demo", "summary": "Demo page: the events of a text marked in it",
+        "responses": {"200": {"description": "An HTML page (its script and style served locally).",
+                              "content": {"text/html": {"schema": {"type": "string"}}}},
+                      **_problem_responses("405", "500")}}})
+    spec.path("/demo/assets/{name}", operations={"get": {
+        "operationId": "demoAsset", "summary": "Static files of the demo page",
+        "parameters": [{"name": "name", "in": "path", "required": True, "schema": {"type": "string"}}],
+        "responses": {"200": _ASSET, **_problem_responses("404", "405", "500")}}})
+    spec.path("/demo/seeds/{name}", operations={"get": {
+        "operationId": "demoSample", "summary": "A sample article the demo page offers",
+        "parameters": [{"name": "name", "in": "path", "required": True, "schema": {"type": "string"}}],
+        "responses": {"200": {"description": "The article's text.",
+                              "content": {"text/plain": {"schema": {"type": "string"}}}},
                       **_problem_responses("404", "405", "500")}}})
+    spec.path("/metrics", operations={"get": {
+        "operationId": "metrics", "summary": "Prometheus metrics, summed over the worker processes (open, like the probes)",
+        "responses": {"200": {"description": "Prometheus text format 0.0.4: requests by route and status, latency "
+                                             "and extraction-time histograms, documents and events by type, shed "
+                                             "and timed-out requests, pipeline info.",
+                              "content": {"text/plain": {"schema": {"type": "string"}}}},
+                      **_problem_responses("405", "500")}}})
     return spec
 
 
+# Each closed word list of the contract is one named schema. Inline, a code generator names an enum after its
+# property (Event.type became "EventType", the name of the ontology's schema, and the generator dropped both
+# extract responses), and makes one type per use (ActorArgumentKind, ActorEntityKind).
+NAMED_ENUMS = {"EventTypeName": TYPE_NAMES, "Modality": MODALITIES, "ActorKind": ACTOR_KINDS,
+               "ActorRole": ACTOR_ROLES, "PlaceKind": PLACE_KINDS, "PlaceRole": PLACE_ROLES, "DateKind": DATE_KINDS,
+               "Granularity": GRANULARITIES, "ReferenceDateSource": schemas.REFERENCE_SOURCES,
+               "ActorSector": tuple(SECTORS)}
+
+
+def _name_enums(node, by_values: dict[tuple, str]):
+    """The schema tree with every enum listed in NAMED_ENUMS replaced by a reference to its component."""
+    if isinstance(node, list):
+        return [_name_enums(n, by_values) for n in node]
+    if not isinstance(node, dict):
+        return node
+    values = tuple(v for v in node.get("enum", ()) if v is not None)
+    if values in by_values:
+        ref = {"$ref": f"#/components/schemas/{by_values[values]}"}
+        rest = {k: v for k, v in node.items() if k not in ("type", "enum")}
+        return {**rest, **(ref if None not in node["enum"] else {"anyOf": [ref, {"type": "null"}]})}
+    return {k: _name_enums(v, by_values) for k, v in node.items()}
+
+
 def render() -> str:
-    return yaml.safe_dump(build_spec().to_dict(), sort_keys=False, allow_unicode=True, width=100)
+    spec = build_spec().to_dict()
+    components = spec["components"]["schemas"]
+    components.update(_name_enums(components, {tuple(v): k for k, v in NAMED_ENUMS.items()}))
+    components.update({name: {"type": "string", "enum": list(values)} for name, values in NAMED_ENUMS.items()})
+    return yaml.safe_dump(spec, sort_keys=False, allow_unicode=True, width=100)

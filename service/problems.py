@@ -18,15 +18,20 @@ class Problem(Exception):
         self.status, self.detail, self.errors, self.headers = status, detail, errors, headers or {}
 
 
-def response(status: int, detail: str, errors: list[dict] | None = None, headers: dict | None = None) -> Response:
-    body = {"type": PROBLEM_TYPE + SLUGS.get(status, "error"), "title": TITLES.get(status, "Error"),
-            "status": status, "detail": detail}
-    request_id = getattr(g, "request_id", None)
+def body(status: int, detail: str, errors: list[dict] | None = None, request_id: str | None = None) -> dict:
+    out = {"type": PROBLEM_TYPE + SLUGS.get(status, "error"), "title": TITLES.get(status, "Error"),
+           "status": status, "detail": detail}
     if request_id:
-        body["instance"] = f"urn:request:{request_id}"
+        out["instance"] = f"urn:request:{request_id}"
     if errors:
-        body["errors"] = errors
-    resp = current_app.response_class(json.dumps(body), status=status, mimetype="application/problem+json")
+        out["errors"] = errors
+    return out
+
+
+def response(status: int, detail: str, errors: list[dict] | None = None, headers: dict | None = None) -> Response:
+    resp = current_app.response_class(json.dumps(body(status, detail, errors, getattr(g, "request_id", None))),
+                                      status=status,
+                                      mimetype="application/problem+json")
     resp.headers.update(headers or {})
     return resp
 

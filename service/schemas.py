@@ -10,12 +10,14 @@ import re
 
 from marshmallow import Schema, ValidationError, fields, validate, validates
 
+from .actor_codes import SECTORS
 from .ontology import (ACTOR_KINDS, ACTOR_ROLES, DATE_KINDS, GRANULARITIES, MODALITIES,
                        PLACE_KINDS, PLACE_ROLES, TYPE_NAMES)
 
 DEFAULT_MAX_TEXT_CHARS = 100_000
 _SURROGATE = re.compile("[\ud800-\udfff]")   # JSON can carry a lone one ("\\ud800"); Unicode text cannot
 DEFAULT_MAX_BATCH = 64
+REFERENCE_SOURCES = ("request", "text", "none")
 
 
 class ReferenceDate(fields.Field):
@@ -88,12 +90,34 @@ class SpanSchema(Schema):
     end = fields.Integer(required=True, validate=validate.Range(min=0))
 
 
+# An actor's CAMEO coding (service/actor_codes.py); each null when neither the text nor the dictionaries say it.
+def _country_code():
+    return fields.String(required=True, allow_none=True, validate=validate.Regexp(r"^[A-Z]{2}$"), metadata={
+        "description": "ISO 3166-1 alpha-2 of the actor's country (PS for Palestinian actors), as places have; "
+                       "null for international bodies (the UN, NATO, NGOs) and where unknown."})
+
+
+def _sector():
+    return fields.String(required=True, allow_none=True, validate=validate.OneOf(tuple(SECTORS)), metadata={
+        "description": "CAMEO/Phoenix agent sector: " + "; ".join(f"{k} {v}" for k, v in SECTORS.items())
+                       + ". Null for a country itself and where unknown. /v1/event-types lists them too."})
+
+
+def _code():
+    return fields.String(required=True, allow_none=True, validate=validate.Regexp(r"^(?:[A-Z]{3})+$"), metadata={
+        "description": "CAMEO actor code: country or international type, then roles (ISRGOV, PSEREBHMS, IGOUNO, "
+                       "USA). Null when the actor has no country or international type (a sector alone)."})
+
+
 class ActorArgumentSchema(SpanSchema):
     name = fields.String(required=True, metadata={"description": "Canonical name: the document's fullest mention."})
     kind = fields.String(required=True, validate=validate.OneOf(ACTOR_KINDS))
     role = fields.String(required=True, validate=validate.OneOf(ACTOR_ROLES))
     title = fields.String(required=True, allow_none=True, metadata={"description": "e.g. 'US Secretary of State'."})
     affiliation = fields.String(required=True, allow_none=True, metadata={"description": "e.g. 'Hamas'."})
+    country_code = _country_code()
+    sector = _sector()
+    code = _code()
 
 
 class PlaceArgumentSchema(SpanSchema):
@@ -146,6 +170,9 @@ class ActorEntitySchema(Schema):
     title = fields.String(required=True, allow_none=True)
     affiliation = fields.String(required=True, allow_none=True)
     mentions = fields.List(fields.Nested(SpanSchema), required=True)
+    country_code = _country_code()
+    sector = _sector()
+    code = _code()
 
 
 class PlaceEntitySchema(Schema):
@@ -164,7 +191,7 @@ class EntitiesSchema(Schema):
 
 class ReferenceDateSchema(Schema):
     value = fields.Date(required=True, allow_none=True)
-    source = fields.String(required=True, validate=validate.OneOf(("request", "text", "none")),
+    source = fields.String(required=True, validate=validate.OneOf(REFERENCE_SOURCES),
                            metadata={"description": "request: published_at; text: a date found in the text "
                                                     "(dateline, caption, file-name timestamp); none: relative dates "
                                                     "are left unresolved."})
@@ -185,7 +212,11 @@ class ExtractResponseSchema(Schema):
 
 
 class BatchResponseSchema(Schema):
-    results = fields.List(fields.Nested(ExtractResponseSchema), required=True)
+    results = fields.List(fields.Raw(metadata={"oneOf": [{"$ref": "#/components/schemas/ExtractResponse"},
+                                                         {"$ref": "#/components/schemas/Problem"}]}),
+                          required=True, metadata={
+                              "description": "One per document, in request order: its response, or a problem "
+                                             "(status 500) when its extraction failed; the others are answered."})
 
 
 class EventTypeSchema(Schema):
@@ -197,8 +228,15 @@ class EventTypeSchema(Schema):
     plover = fields.String(required=True, allow_none=True)
 
 
+class SectorSchema(Schema):
+    code = fields.String(required=True, validate=validate.OneOf(tuple(SECTORS)))
+    description = fields.String(required=True)
+
+
 class EventTypesResponseSchema(Schema):
     event_types = fields.List(fields.Nested(EventTypeSchema), required=True)
+    actor_sectors = fields.List(fields.Nested(SectorSchema), required=True, metadata={
+        "description": "The values of an actor's `sector`, in this order."})
 
 
 class StatusSchema(Schema):

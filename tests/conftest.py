@@ -12,6 +12,8 @@ from flask.testing import FlaskClient
 from openapi_core import Config as OpenAPIConfig, OpenAPI
 from openapi_core.testing import MockRequest, MockResponse
 
+from eval import corpora
+from eval.articles import predict
 from service.app import create_app
 from service.config import Config
 from service.nlp import load_pipeline
@@ -60,6 +62,19 @@ class ContractClient(FlaskClient):
 @pytest.fixture(scope="session")
 def nlp():
     return load_pipeline(Config.from_env().SPACY_MODEL)
+
+
+@pytest.fixture(scope="session")
+def corpus(nlp):
+    """corpus("seeds") / corpus("dev"): (gold, the service's responses), each corpus run once per session."""
+    done = {}
+
+    def get(name):
+        if name not in done:
+            reqs, gold = corpora.ARTICLES[name]()
+            done[name] = gold, predict(nlp, reqs)
+        return done[name]
+    return get
 
 
 @pytest.fixture(scope="session")

@@ -7,18 +7,16 @@ import sys
 
 import jsonschema
 
-from eval.seeds import GOLD, predict
 from tests.conftest import ROOT, SEEDS, spec_schema
-from tests.scoring import load, score
+from tests.scoring import score
 
 # A few points under the level reached (see README, Quality); raise them as the engine improves.
 FLOORS = {"events": 0.96, "core": 0.96, "arguments": 0.89, "actors": 0.88, "places": 0.88, "dates": 0.90}
 ACCURACY_FLOORS = {"role_accuracy": 0.97, "modality_accuracy": 0.95}
 
 
-def test_seed_scores_hold(nlp, capsys):
-    gold = load(GOLD)
-    result = score(gold, {p["id"]: p for p in predict(nlp, gold)})
+def test_seed_scores_hold(corpus, capsys):
+    result = score(*corpus("seeds"))
     for key, floor in FLOORS.items():
         assert result[key]["f1"] >= floor, (key, result[key])
     for key, floor in ACCURACY_FLOORS.items():

@@ -44,3 +44,17 @@ def test_seed_articles_over_http(path):
     assert body["id"] == path.stem and body["events"]
     for ev in body["events"]:
         assert text[ev["trigger"]["start"]:ev["trigger"]["end"]] == ev["trigger"]["text"]
+
+
+def test_demo_page_samples_and_metrics_in_the_image():
+    """The image ships the sample articles, and /metrics works on its read-only root (tmpfs /tmp)."""
+    page = urllib.request.urlopen(f"{LIVE_URL}/", timeout=10).read().decode()
+    assert page.count("<option value=") == 6   # "paste your own" and the five samples
+    with urllib.request.urlopen(f"{LIVE_URL}/demo/seeds/001_b775d3cc8d032d1e.txt", timeout=10) as resp:
+        assert resp.status == 200 and len(resp.read()) > 1000
+    req = urllib.request.Request(f"{LIVE_URL}/v1/extract", method="POST", headers={"Content-Type": "application/json"},
+                                 data=json.dumps({"text": "Officials met in Cairo on Monday."}).encode())
+    urllib.request.urlopen(req, timeout=60).read()
+    metrics = urllib.request.urlopen(f"{LIVE_URL}/metrics", timeout=10).read().decode()
+    assert "event_extraction_pipeline_info{" in metrics
+    assert 'event_extraction_http_requests_total{method="POST",route="/v1/extract",status="200"}' in metrics

@@ -1,0 +1,29 @@
+"""The coded-sentence measure: which records count, for which of our types, and when one is found."""
+from __future__ import annotations
+
+from eval import coding
+from eval.sentences import measure, share, targets
+
+
+def test_cameo_codes_map_by_their_longest_prefix():
+    assert coding.cameo_types("042") == ("visit",)
+    assert coding.cameo_types("0431") == ("meeting",)
+    assert coding.cameo_types("041") == ()            # a telephone call is no meeting in person
+    assert coding.cameo_types("04") == coding.CONSULT
+    assert coding.cameo_types("1124") == ("accusation",)
+    assert coding.cameo_types("145") == ()            # protest: no type of ours
+
+
+def test_records_count_per_mapped_category_or_cameo_root():
+    plover = {"set": "plover_gsr", "category": "THREATEN", "events": [{"code": None}]}
+    unmapped = {"set": "plover_gsr", "category": "PROTEST", "events": [{"code": None}]}
+    petr2 = {"set": "petr2_gsr_validation", "category": "AFP",
+             "events": [{"code": "042"}, {"code": "046"}, {"code": "112"}, {"code": "141"}]}
+    assert targets(plover) == [("THREATEN", ("threat",))]
+    assert targets(unmapped) == []
+    assert targets(petr2) == [("CAMEO 04", coding.CONSULT), ("CAMEO 11", ("accusation",))]
+    result = measure([plover, unmapped, petr2], [{"statement"}, {"attack"}, {"negotiation"}])
+    assert dict(result["plover"]) == {"THREATEN": [0, 1]}
+    assert dict(result["petr2"]) == {"CAMEO 04": [1, 1], "CAMEO 11": [0, 1]}
+    assert share(result["petr2"]) == (1, 2, 0.5)
+    assert [group for group, _, _ in result["missed"]] == ["THREATEN", "CAMEO 11"]
