@@ -1,0 +1,129 @@
+"""The document index and coreference: built once, before events, the same whatever the request asks for."""
+from __future__ import annotations
+
+import pytest
+
+from service import coreference
+from service.core import extract
+from service.entities import DocIndex
+from tests.helpers import REF, actors, events, one
+
+
+def entity_actors(nlp, text, **kw):
+    return {a["name"]: [m["text"] for m in a["mentions"]] for a in extract(nlp, text, REF, **kw)["entities"]["actors"]}
+
+
+def speakers(nlp, text, trigger):
+    """The speakers of the last statement on `trigger`."""
+    ev = [e for e in extract(nlp, text, REF)["events"] if e["trigger"]["text"] == trigger and e["type"] == "statement"][-1]
+    return [(a["text"], a["name"]) for a in ev["actors"] if a["role"] == "speaker"]
+
+
+@pytest.mark.parametrize("types", [["meeting"], ["statement"], ["attack"]])
+def test_entities_are_the_same_whatever_types_are_asked_for(nlp, types):
+    text = ("A senior Hamas official rejected the offer. Antony Blinken met Benjamin Netanyahu in Cairo. "
+            "The official said Israeli negotiators had left. Both sides blamed the mediators.")
+    everything = extract(nlp, text, REF)
+    some = extract(nlp, text, REF, types=types)
+    assert some["entities"] == everything["entities"]
+    assert "A senior Hamas official" in {a["name"] for a in some["entities"]["actors"]}
+
+
+def test_the_index_answers_without_changing(nlp):
+    doc = nlp("Hamas said it would attend. The group sent a delegation. Both sides met.")
+    index = coreference.resolve(DocIndex(doc))
+    before = [(a.id, a.name, list(a.mentions)) for a in index.actors]
+    answers = [[(r.actor.id, r.start, r.end) for r in index.actors_at(t)] for t in reversed(doc)]
+    assert [[(r.actor.id, r.start, r.end) for r in index.actors_at(t)] for t in reversed(doc)] == answers
+    assert [(a.id, a.name, list(a.mentions)) for a in index.actors] == before
+
+
+def test_a_description_beside_a_name_is_that_name(nlp):
+    text = "Mahmoud Mardawi, a Hamas official, spoke on Monday. He said the talks had stalled."
+    assert speakers(nlp, text, "said") == [("He", "Mahmoud Mardawi")]
+    assert entity_actors(nlp, text)["Mahmoud Mardawi"] == ["Mahmoud Mardawi", "a Hamas official"]
+
+
+def test_a_title_before_a_name_is_no_actor_of_its_own(nlp):
+    assert list(entity_actors(nlp, "President Joe Biden met Benjamin Netanyahu.")) == ["Joe Biden", "Benjamin Netanyahu"]
+
+
+def test_an_actor_noun_that_modifies_another_is_part_of_it(nlp):
+    assert list(entity_actors(nlp, "A government spokesman said the talks would resume.")) == ["A government spokesman"]
+
+
+def test_a_country_in_a_place_phrase_is_a_place_not_a_party(nlp):
+    result = extract(nlp, "The war in Syria went on for years.", REF)
+    assert [p["name"] for p in result["entities"]["places"]] == ["Syria"]
+    assert result["entities"]["actors"] == []
+    assert entity_actors(nlp, "Syria said it would attend.") == {"Syria": ["Syria"]}
+
+
+def test_a_pronoun_prefers_the_last_sentence_with_a_subject(nlp):
+    text = ("The Pentagon said the deployment had begun. Troops were flown from bases in Germany and from Italy. "
+            "It added that more would follow.")
+    assert speakers(nlp, text, "added") == [("It", "Pentagon")]
+
+
+def test_a_pronoun_prefers_the_main_clause_subject(nlp):
+    text = 'Antony Blinken said the president had approved the plan. "We are ready," he said.'
+    assert speakers(nlp, text, "said") == [("he", "Antony Blinken")]
+
+
+def test_it_is_never_a_plural_group(nlp):
+    text = "The company reported a loss on Monday. Analysts had expected a profit. It said sales would recover."
+    assert speakers(nlp, text, "said") == [("It", "company")]
+
+
+# ---- descriptions and pronouns ------------------------------------------------------------------
+
+def test_described_actor_and_its_anaphor(nlp):
+    text = "A senior Hamas official rejected the offer. The official said talks had stalled."
+    evs = events(nlp, text)
+    rej = next(e for e in evs if e["type"] == "rejection")
+    stmt = next(e for e in evs if e["type"] == "statement")
+    assert rej["actors"][0]["name"] == "A senior Hamas official" and rej["actors"][0]["kind"] == "person"
+    assert rej["actors"][0]["affiliation"] == "Hamas"
+    assert stmt["actors"][0]["name"] == "A senior Hamas official"
+
+
+def test_pronoun_subject_resolves_to_person(nlp):
+    evs = events(nlp, "President Joe Biden spoke on Monday. He said a deal was close.")
+    said = next(e for e in evs if e["trigger"]["text"] == "said")
+    assert said["actors"][0]["name"] == "Joe Biden" and said["actors"][0]["text"] == "He"
+
+
+def test_pronoun_prefers_the_last_subject(nlp):
+    text = ("President Volodymyr Zelenskyy met Chancellor Olaf Scholz in Berlin. "
+            "Zelenskyy urged allies to hurry. \"We need Patriots now,\" he told reporters.")
+    told = next(e for e in events(nlp, text) if e["trigger"]["text"] == "told")
+    assert actors(told, "speaker") == {"Volodymyr Zelenskyy"}
+
+
+def test_pronoun_subject_of_reported_clause_is_the_reporter(nlp):
+    text = ("The council issued a statement on Monday. The RSF accused the army of shelling Omdurman "
+            "and said it would not attend the talks.")
+    talks = next(e for e in events(nlp, text) if e["type"] == "negotiation")
+    assert actors(talks, "participant") == {"RSF"} and talks["modality"] == "negated"
+
+
+# ---- "both sides" ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, speakers", [
+    ("Israeli and Hamas officials met in Cairo on Monday. Both sides said the talks were constructive.",
+     {"Israeli officials", "Hamas officials"}),
+    ("Talks between Israel and Hamas resumed in Doha. The two sides said progress was slow.", {"Israel", "Hamas"}),
+    ("Iran and Hezbollah have threatened Israel. These groups said they would respond.", {"Iran", "Hezbollah"}),
+    # without two parties named together before, as written
+    ("Egypt, Qatar and the United States mediated. Both sides said the talks were useful.", {"Both sides"}),
+    # parties named in the same words are no anaphor
+    ("Both U.S. and British officials said the court had no jurisdiction.", {"U.S. officials", "British officials"}),
+])
+def test_both_sides_are_the_parties_named_together_before(nlp, text, speakers):
+    ev = one(nlp, text, "statement")
+    assert actors(ev, "speaker") == speakers
+
+
+def test_two_new_people_are_not_both_sides(nlp):
+    ev = one(nlp, "Iran and Hezbollah threatened Israel. Two senior commanders were killed on Monday.", "attack")
+    assert {"Iran", "Hezbollah"}.isdisjoint(actors(ev))

@@ -1,0 +1,35 @@
+"""Accusations, demands, threats and attacks: which words are one, and the double typing of accusations."""
+from __future__ import annotations
+
+from tests.helpers import actors, events, one
+
+
+def test_accusation_with_target(nlp):
+    ev = one(nlp, "Iran accused Israel of sabotage.", "accusation")
+    assert actors(ev, "agent") == {"Iran"} and actors(ev, "target") == {"Israel"}
+
+
+def test_criticised_then_saying_is_one_statement(nlp):
+    evs = events(nlp, "China's foreign ministry criticised the pact, saying it was aimed at containing China.")
+    assert sorted(e["type"] for e in evs if e["type"] in ("accusation", "statement")) == ["accusation", "statement"]
+    assert next(e for e in evs if e["type"] == "statement")["trigger"]["text"] == "saying"
+
+
+def test_demand_phrase(nlp):
+    ev = one(nlp, "Hamas called for an end to the blockade.", "demand")
+    assert ev["trigger"]["text"] == "called for" and actors(ev, "agent") == {"Hamas"}
+
+
+def test_demands_put_forward_are_a_demand(nlp):
+    ev = one(nlp, "Israel has introduced new demands for a military presence in Gaza.", "demand")
+    assert actors(ev, "agent") == {"Israel"}
+
+
+def test_threat_phrase_is_not_a_statement(nlp):
+    found = [(e["type"], e["trigger"]["text"]) for e in events(nlp, "Hezbollah vowed to retaliate.")]
+    assert found == [("threat", "vowed to retaliate")]
+
+
+def test_attack_with_place(nlp):
+    ev = one(nlp, "The assassination of the commander in Beirut shocked the region.", "attack")
+    assert [p["name"] for p in ev["places"]] == ["Beirut"]

@@ -1,0 +1,54 @@
+"""Proposals, agreements and rejections: which words are one, and the double typing of 'dismissed .. as'."""
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import actors, events, one, types_of
+
+
+def test_proposal_with_author(nlp):
+    ev = one(nlp, "The U.S. plan did not address the main disagreements.", "proposal")
+    assert actors(ev, "agent") == {"United States"}
+
+
+def test_agreement_targets_the_author_of_the_proposal(nlp):
+    ev = one(nlp, "Netanyahu agreed to a new U.S. proposal.", "agreement")
+    assert actors(ev, "agent") == {"Netanyahu"} and actors(ev, "target") == {"United States"}
+
+
+@pytest.mark.parametrize("text, also_statement", [
+    ("Hamas dismissed the progress as mere illusions.", True),
+    ("Hamas has dismissed the recent progress reported in the talks with Israel as mere illusions.", True),  # 'as' in the object
+    ("Hamas rejected the offer.", False),
+])
+def test_dismissed_as_is_also_a_statement(nlp, text, also_statement):
+    found = types_of(nlp, text)
+    assert "rejection" in found and ("statement" in found) == also_statement
+
+
+def test_several_events_in_one_sentence(nlp):
+    types = [e["type"] for e in events(nlp, "Hamas rejected the framework, stating that it aligned with Israel's conditions.")]
+    assert "rejection" in types and "statement" in types
+
+
+def test_a_compound_trigger_is_headed_by_its_last_noun(nlp):
+    ev = one(nlp, "A framework proposal, laid out by Joe Biden in late May, aims to freeze fighting.", "proposal")
+    assert [d["value"] for d in ev["dates"]] == ["2024-05"] and actors(ev, "agent") == {"Joe Biden"}
+
+
+@pytest.mark.parametrize("text, agreed", [
+    ("A proposal outlined by Joe Biden and supported by Egypt was tabled.", "supported"),
+    ("Talks supported by Egypt resumed.", None),   # backing a process is mediating it
+])
+def test_a_proposal_supported_is_agreed_but_talks_supported_are_mediated(nlp, text, agreed):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "agreement"]
+    assert found == ([agreed] if agreed else [])
+
+
+@pytest.mark.parametrize("text, is_proposal", [
+    ("Hamas accused Israel of rejecting proposals.", False),   # a kind of thing
+    ("Hamas requested changes to the proposals presented to it.", True),
+])
+def test_bare_plural_proposals_are_no_particular_proposal(nlp, text, is_proposal):
+    found = [e for e in events(nlp, text) if e["type"] == "proposal"]
+    assert len(found) == (1 if is_proposal else 0)
