@@ -52,3 +52,25 @@ def test_a_proposal_supported_is_agreed_but_talks_supported_are_mediated(nlp, te
 def test_bare_plural_proposals_are_no_particular_proposal(nlp, text, is_proposal):
     found = [e for e in events(nlp, text) if e["type"] == "proposal"]
     assert len(found) == (1 if is_proposal else 0)
+
+
+@pytest.mark.parametrize("text, agreed", [
+    ("The two governments signed a trade agreement on Monday.", "signed a trade agreement"),
+    ("Bangladesh has struck agreements with five countries.", "struck agreements"),
+    ("A compromise was reached after midnight.", "compromise was reached"),
+    ("The agreements that were signed with Qatar await a vote.", "agreements that were signed"),
+    ("The accord with Norway took effect in May.", "accord"),
+    ("Mediators tried to reach a deal on Monday.", None),              # a goal
+    ("Mediators are hoping to strike a deal next week.", None),
+    ("Both sides are under pressure to reach an agreement.", None),
+    ("There can be no deal without a ceasefire.", None),               # no particular deal
+    ("The ministers began talks on a peace treaty with Israel.", None),   # what the talks are about
+    ("Any agreement reached will need a vote in parliament.", None),
+])
+def test_an_agreement_noun_is_an_agreement_only_when_concluded_or_named(nlp, text, agreed):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "agreement"]
+    assert found == ([agreed] if agreed else [])
+
+
+def test_striking_a_deal_is_no_attack(nlp):
+    assert "attack" not in types_of(nlp, "Bangladesh struck a deal with Qatar on Monday.")
