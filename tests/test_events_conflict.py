@@ -1,6 +1,8 @@
 """Accusations, demands, threats and attacks: which words are one, and the double typing of accusations."""
 from __future__ import annotations
 
+import pytest
+
 from tests.helpers import actors, events, one
 
 
@@ -33,3 +35,23 @@ def test_threat_phrase_is_not_a_statement(nlp):
 def test_attack_with_place(nlp):
     ev = one(nlp, "The assassination of the commander in Beirut shocked the region.", "attack")
     assert [p["name"] for p in ev["places"]] == ["Beirut"]
+
+
+@pytest.mark.parametrize("text, demanded", [
+    ("Egypt asked Hamas to release the hostages.", "asked"),
+    ("The mayor asked for more money from the state.", "asked for"),
+    ("Reporters asked whether the talks would resume.", None),          # a question
+    ("Jordan called on Israel to lift the siege.", "called on"),
+    ("The union is pushing hard for a new contract.", "pushing hard for"),
+    ("The envoy pleaded with both sides to stop the fighting.", "pleaded"),
+    ("The general ordered the troops to withdraw.", "ordered"),
+    ("The general ordered new rifles for the troops.", None),           # bought, not demanded
+    ("The minister had given clear instructions to the police.", "instructions"),
+    ("The group lobbied the EU not to lift the sanctions.", "lobbied"),
+    ("The government is encouraging firms to hire young people.", "encouraging"),
+    ("The panel recommended tighter controls on exports.", "recommended"),
+    ("Critics are pressuring the mayor to resign.", "pressuring"),
+])
+def test_demand_verbs_and_phrases(nlp, text, demanded):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "demand"]
+    assert found == ([demanded] if demanded else [])
