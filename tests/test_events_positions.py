@@ -74,3 +74,26 @@ def test_an_agreement_noun_is_an_agreement_only_when_concluded_or_named(nlp, tex
 
 def test_striking_a_deal_is_no_attack(nlp):
     assert "attack" not in types_of(nlp, "Bangladesh struck a deal with Qatar on Monday.")
+
+
+@pytest.mark.parametrize("text, rejected", [
+    ("The council voted not to attend the conference.", "voted"),
+    ("The council voted to attend the conference.", None),
+    ("The conference was boycotted by the main parties.", "boycotted"),
+    ("The minister did not rule out new taxes.", "rule out"),
+    ("The company said it would not accept any change to its board.", "would not accept"),
+    ("The minister denied the possibility of a tariff increase.", "denied"),
+    ("The minister denied the allegations on Monday.", None),          # a denial of a claim is a statement
+    ("Russia blocked the renewal of the resolution.", "blocked"),
+    ("Protesters blocked the roads into the capital.", None),
+    ("Russia's repeated use of the veto angered the council.", "veto"),
+    ("Britain will keep its veto over border controls.", None),        # a right, not its use
+    ("France may object to the plan.", "object"),
+])
+def test_rejection_verbs_nouns_and_phrases(nlp, text, rejected):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "rejection"]
+    assert found == ([rejected] if rejected else [])
+
+
+def test_acceptance_negated_is_a_rejection_not_an_agreement(nlp):
+    assert "agreement" not in types_of(nlp, "The company said it would not accept any change to its board.")
