@@ -97,3 +97,13 @@ def test_rejection_verbs_nouns_and_phrases(nlp, text, rejected):
 
 def test_acceptance_negated_is_a_rejection_not_an_agreement(nlp):
     assert "agreement" not in types_of(nlp, "The company said it would not accept any change to its board.")
+
+
+@pytest.mark.parametrize("text, rejected", [
+    ("Brazil said it was reluctant to join the pact.", "reluctant"),     # an adjective with its infinitive
+    ("The reluctant members left early.", None),                        # a quality
+    ("The party announced its boycott decision on Friday.", "boycott"),   # the decision names the act
+])
+def test_rejection_adjectives_and_decisions(nlp, text, rejected):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "rejection"]
+    assert found == ([rejected] if rejected else [])
