@@ -55,3 +55,27 @@ def test_attack_with_place(nlp):
 def test_demand_verbs_and_phrases(nlp, text, demanded):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "demand"]
     assert found == ([demanded] if demanded else [])
+
+
+@pytest.mark.parametrize("text, accused", [
+    ("Farmers complained that the subsidies were unfair.", "complained"),
+    ("The senator blasted the agency as incompetent.", "blasted"),
+    ("The court issued a sharp rebuke to the ministry.", "rebuke"),
+    ("The decision caused an international backlash.", "backlash"),
+    ("The rebels were held responsible for the theft.", "held responsible"),
+    ("Egypt was critical of the new government.", "critical"),
+    ("The talks reached a critical stage.", None),                      # a quality
+])
+def test_accusation_verbs_nouns_and_phrases(nlp, text, accused):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "accusation"]
+    assert found == ([accused] if accused else [])
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("The minister attacked the government's policy on Monday.", "accusation"),
+    ("Lavrov attacked the observers on Monday, saying they were biased.", "accusation"),
+    ("Rebels attacked the army base on Monday.", "attack"),
+])
+def test_an_attack_in_words_is_an_accusation(nlp, text, type_):
+    found = [e["type"] for e in events(nlp, text) if e["type"] in ("accusation", "attack")]
+    assert found == [type_]
