@@ -79,3 +79,20 @@ def test_accusation_verbs_nouns_and_phrases(nlp, text, accused):
 def test_an_attack_in_words_is_an_accusation(nlp, text, type_):
     found = [e["type"] for e in events(nlp, text) if e["type"] in ("accusation", "attack")]
     assert found == [type_]
+
+
+@pytest.mark.parametrize("text, attacked", [
+    ("The army began a heavy bombardment of the town.", "bombardment"),
+    ("Troops launched an assault on the rebel enclave.", "assault"),
+    ("Armed clashes broke out between the two factions.", "clashes"),
+    ("Fierce fighting continued near the border.", "fighting"),
+    ("Government forces retook the village on Sunday.", "retook"),
+    ("Gunmen kidnapped two engineers near the port.", "kidnapped"),
+    ("The prisoner was tortured in custody.", "tortured"),
+    ("The militia carried out abductions of aid workers.", "abductions"),
+    ("The plan aims to freeze fighting for six weeks.", None),         # what a truce would stop
+    ("Turkey has warned against an assault on the city.", None),       # not happened
+])
+def test_attack_words(nlp, text, attacked):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "attack"]
+    assert found == ([attacked] if attacked else [])
