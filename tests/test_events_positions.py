@@ -107,3 +107,20 @@ def test_acceptance_negated_is_a_rejection_not_an_agreement(nlp):
 def test_rejection_adjectives_and_decisions(nlp, text, rejected):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "rejection"]
     assert found == ([rejected] if rejected else [])
+
+
+@pytest.mark.parametrize("text, proposed", [
+    ("Georgia is offering a tax amnesty to exporters.", "offering"),    # any thing offered
+    ("The minister has offered state help to the firm.", "offered"),
+    ("Syria offered to hand over the suspects.", "offered"),
+    ("Egypt offered condolences to Israel.", None),                     # a courtesy
+    ("The visit offers a chance to review relations.", None),          # a thing affords it
+    ("Mediators tried to offer Hamas a truce.", None),                 # a goal
+    ("The group lobbied Brussels not to offer aid.", None),            # what is asked for
+    ("The new constitution is based on a Russian draft.", "draft"),
+    ("Turkey opposed the invitation to the Kurdish groups.", "invitation"),
+    ("The ministers agreed a package of measures to boost growth.", "package"),
+])
+def test_offers_drafts_and_invitations_are_proposals(nlp, text, proposed):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "proposal"]
+    assert found == ([proposed] if proposed else [])
