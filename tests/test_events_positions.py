@@ -124,3 +124,20 @@ def test_rejection_adjectives_and_decisions(nlp, text, rejected):
 def test_offers_drafts_and_invitations_are_proposals(nlp, text, proposed):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "proposal"]
     assert found == ([proposed] if proposed else [])
+
+
+@pytest.mark.parametrize("text, agreed", [
+    ("Parliament backed the reform on Monday.", "backed"),
+    ("The assessment was backed by his predecessor.", "backed"),
+    ("The US-backed forces took the town.", None),                     # a side in a war
+    ("The union welcomed the decision on Monday.", "welcomed"),
+    ("The town welcomed the refugees on Monday.", None),                # hospitality
+    ("The president sided with the Turkish leader.", "sided with"),
+    ("The president complied with the demands.", "complied"),
+    ("The cabinet voted to release the funds.", "voted"),
+    ("The council voted not to attend the conference.", None),          # a rejection
+    ("The declaration, to be signed by the leaders, is ready.", "signed"),
+])
+def test_agreement_verbs(nlp, text, agreed):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "agreement"]
+    assert found == ([agreed] if agreed else [])
