@@ -141,3 +141,13 @@ def test_offers_drafts_and_invitations_are_proposals(nlp, text, proposed):
 def test_agreement_verbs(nlp, text, agreed):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "agreement"]
     assert found == ([agreed] if agreed else [])
+
+
+@pytest.mark.parametrize("text, agreed", [
+    ("The president tends to side with foreign leaders.", None),        # what usually happens
+    ("The president appeared to side with Netanyahu.", None),           # how it looked
+    ("The president decided to side with Netanyahu.", "side with"),
+])
+def test_habitual_and_seeming_are_no_particular_event(nlp, text, agreed):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "agreement"]
+    assert found == ([agreed] if agreed else [])
