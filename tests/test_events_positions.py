@@ -151,3 +151,18 @@ def test_agreement_verbs(nlp, text, agreed):
 def test_habitual_and_seeming_are_no_particular_event(nlp, text, agreed):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "agreement"]
     assert found == ([agreed] if agreed else [])
+
+
+@pytest.mark.parametrize("text, proposed", [
+    ("There are no plans for the minister to attend.", None),            # no intention
+    ("Moscow's plan was to bypass the talks.", None),                    # an intention
+    ("Putin met the leaders to push his plan for Syria.", "plan"),       # one's own plan, put forward
+    ("Israel is seeking a plan for Gaza.", None),                        # a goal
+])
+def test_plans_that_are_intentions_or_goals(nlp, text, proposed):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "proposal"]
+    assert found == ([proposed] if proposed else [])
+
+
+def test_accepting_a_fact_is_no_agreement(nlp):
+    assert "agreement" not in types_of(nlp, "The US accepts that Iran would gain from it.")
