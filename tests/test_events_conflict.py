@@ -90,6 +90,8 @@ def test_an_attack_in_words_is_an_accusation(nlp, text, type_):
     ("Gunmen kidnapped two engineers near the port.", "kidnapped"),
     ("The prisoner was tortured in custody.", "tortured"),
     ("The militia carried out abductions of aid workers.", "abductions"),
+    ("The rebels fired rockets at the town.", "fired"),
+    ("The board fired the manager on Monday.", None),                  # dismissed
     ("The plan aims to freeze fighting for six weeks.", None),         # what a truce would stop
     ("Turkey has warned against an assault on the city.", None),       # not happened
 ])
