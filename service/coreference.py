@@ -4,8 +4,9 @@ A description ("a senior Hamas official", "Israeli and Hamas officials") is an a
 names again one already named: "the official" is the last official, "the group" the last organization,
 "the secretary of state" the one person with that title, "both sides" the two parties last named together,
 "the broadcaster Al-Ghad" the name beside it, "Russian missiles" act for Russia. A pronoun is the reporter of
-the clause it is the subject of ("The RSF said it ..."), or the subject of the latest sentence that names a
-fitting actor (centering: Grosz, Joshi & Weinstein 1995).
+the clause it is the subject of ("The RSF said it ..."), else the subject of a clause above its own in the same
+sentence ("X caused a stir when he called for ...", Hobbs 1978), else the subject of the latest sentence that
+names a fitting actor (centering: Grosz, Joshi & Weinstein 1995).
 
 Runs after entities.DocIndex has found the names and before events: every token is resolved here, so the
 index answers the same whichever tokens the events ask about, and in whatever order.
@@ -34,6 +35,10 @@ _PAIR_REACH = 250   # tokens back to look for the two parties "both sides" means
 _MOD_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod"}
 _NP_LEFT_DEPS = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "advmod", "punct", "case", "cc", "conj"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
+# Links from a clause up to the clause it depends on, through which a pronoun finds its antecedent.
+_CLAUSE_LINKS = {"advcl", "ccomp", "xcomp", "conj", "pcomp", "parataxis"}
+_THROUGH_NOUN = {"dobj", "pobj", "prep", "poss", "compound", "nmod", "amod"}
+_CLAUSE_REACH = 5
 
 
 def resolve(index: DocIndex) -> DocIndex:
@@ -283,8 +288,11 @@ class _Coreference:
                 refs = self.refs(subj)
                 if refs and refs[0].actor.kind in kinds:
                     return ActorRef(refs[0].actor, tok.idx, tok.idx + len(tok))
-        sent_start = self._sentence[tok.i]
         singular = low in _SINGULAR_PRONOUNS
+        found = self._clause_antecedent(tok, kinds, singular)
+        if found is not None:
+            return ActorRef(found, tok.idx, tok.idx + len(tok))
+        sent_start = self._sentence[tok.i]
         candidates = [(i, actor) for i, actor in self.ix._recent
                       if i < tok.i and actor.kind in kinds and (i < sent_start or low in _POSSESSIVE_PRONOUNS)
                       and not (singular and self._mention_facts(i)[2])]
@@ -297,6 +305,45 @@ class _Coreference:
         i, actor = max(((i, a) for i, a in pool if self._sentence[i] == last_sent),
                        key=lambda x: (self._mention_facts(x[0])[1] == 2, x[0]))
         return ActorRef(actor, tok.idx, tok.idx + len(tok))
+
+    def _clause_antecedent(self, tok: Token, kinds: tuple[str, ...], singular: bool) -> Actor | None:
+        """The subject of a clause above the pronoun's own, nearest first (Hobbs 1978): "X caused a backlash
+        when he called for ...", "X compromised by saying it would ...", "When X arrived, he began ...".
+        A pronoun is never its own clause's subject or object (binding), but a possessive may be its subject's."""
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in _THROUGH_NOUN and verb.head.i != verb.i:
+            verb = verb.head   # "talks with them": the clause of the noun
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        own = verb
+        for _ in range(_CLAUSE_REACH):
+            if verb.i != own.i or tok.lower_ in _POSSESSIVE_PRONOUNS:
+                found = self._fitting_subject(verb, tok, kinds, singular)
+                if found is not None:
+                    return found
+            if verb.i == own.i and tok.dep_ in _SUBJECTS:   # "When X arrived in power, he began"
+                for c in verb.children:
+                    if c.dep_ == "advcl" and c.i < tok.i:
+                        found = self._fitting_subject(c, tok, kinds, singular)
+                        if found is not None:
+                            return found
+            if verb.dep_ not in _CLAUSE_LINKS or verb.head.i == verb.i:
+                return None
+            verb = verb.head
+            if verb.dep_ == "prep" and verb.head.i != verb.i:
+                verb = verb.head   # "by saying it would": the verb the preposition hangs on
+            if verb.pos_ not in ("VERB", "AUX"):
+                return None
+        return None
+
+    def _fitting_subject(self, verb: Token, tok: Token, kinds: tuple[str, ...], singular: bool) -> Actor | None:
+        for sub in verb.children:
+            if sub.dep_ not in _SUBJECTS or sub.i >= tok.i or singular and sub.tag_ in ("NNS", "NNPS"):
+                continue
+            refs = self.refs(sub)
+            if len(refs) == 1 and refs[0].actor.kind in kinds:
+                return refs[0].actor
+        return None
 
     def _mention_facts(self, i: int) -> tuple[int, int, bool]:
         """(sentence, 2 for a main clause's subject / 1 for another subject / 0, plural) of the mention at `i`."""

@@ -127,3 +127,19 @@ def test_both_sides_are_the_parties_named_together_before(nlp, text, speakers):
 def test_two_new_people_are_not_both_sides(nlp):
     ev = one(nlp, "Iran and Hezbollah threatened Israel. Two senior commanders were killed on Monday.", "attack")
     assert {"Iran", "Hezbollah"}.isdisjoint(actors(ev))
+
+
+# ---- a pronoun and the clauses above it ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, trigger, role, actor", [
+    ("Joe Biden spoke in Ohio. Chancellor Olaf Scholz caused a stir on Monday when he called for new elections.",
+     "called for", "agent", "Olaf Scholz"),
+    ("Joe Biden spoke in Ohio. When Chancellor Olaf Scholz arrived in Berlin, he began to negotiate with the unions.",
+     "negotiate", "participant", "Olaf Scholz"),
+    ("Hamas met the mediators. The World Bank compromised by saying it would no longer demand new audits.",
+     "demand", "agent", "World Bank"),
+    ("Hamas said Egypt is sincere when it insists that the talks will resume.", "insists", "speaker", "Egypt"),
+])
+def test_a_pronoun_is_the_subject_of_a_clause_above_its_own(nlp, text, trigger, role, actor):
+    ev = next(e for e in events(nlp, text) if e["trigger"]["text"] == trigger)
+    assert actor in actors(ev, role) and "Joe Biden" not in actors(ev) and "Hamas" not in actors(ev, role)
