@@ -70,6 +70,19 @@ def test_which_untagged_acronyms_are_bodies(nlp, text, word, expected):
     assert [(r.actor.name, r.actor.kind) for r in DocIndex(doc).actors_at(tok)] == expected
 
 
+@pytest.mark.parametrize("text, type_, role, actor", [
+    ("Observers said the vote had been fair.", "statement", "speaker", "Observers"),
+    ("Critics of the bill accused the mayor of lying.", "accusation", "agent", "Critics"),
+    ("The minister told MPs that the bill would pass.", "statement", "addressee", "MPs"),
+    ("Lawyers said the ruling would be appealed.", "statement", "speaker", "Lawyers"),
+    ("The senator met his Canadian counterpart in Ottawa.", "meeting", "participant", "his Canadian counterpart"),
+    ("Organisers said the summit would open on Monday.", "statement", "speaker", "Organisers"),
+    ("Prosecutors said the trial would resume.", "statement", "speaker", "Prosecutors"),
+])
+def test_common_nouns_for_people_are_actors(nlp, text, type_, role, actor):
+    assert actor in actors(one(nlp, text, type_), role)
+
+
 # ---- who does it: subjects inherited ---------------------------------------------------------
 
 def test_accused_of_doing_gives_the_accused_as_agent(nlp):
