@@ -39,6 +39,8 @@ _SUBJECTS = {"nsubj", "nsubjpass"}
 _CLAUSE_LINKS = {"advcl", "ccomp", "xcomp", "conj", "pcomp", "parataxis"}
 _THROUGH_NOUN = {"dobj", "pobj", "prep", "poss", "compound", "nmod", "amod"}
 _CLAUSE_REACH = 5
+_OWNER_PREPOSITIONS = {"of", "for", "in", "from"}   # "a spokesman for X", "authorities in X"
+_OWNER_REACH = 7   # words from the description's noun to the end of the phrase that names its owner
 
 
 def resolve(index: DocIndex) -> DocIndex:
@@ -211,7 +213,8 @@ class _Coreference:
         singular = tok.tag_ in ("NN", "NNP")
         kind = "person" if singular and lemma in PERSON_NOUNS else "group"
         if len(groups) <= 1:
-            affiliation = ix._affiliation_name(groups[0]) if groups else None
+            owner = groups[0] if groups else self._owner_name(tok)
+            affiliation = ix._affiliation_name(owner) if owner is not None else None
             name = _clean_name(np.text) if not (kind == "person" and np[0].lower_ in ("a", "an")) else np.text
             actor = self._description_actor(("desc", lemma, affiliation, name.lower() if kind == "group" else None),
                                             name, kind, affiliation, lemma)
@@ -238,12 +241,43 @@ class _Coreference:
                                                               head_lemma=lemma)
 
     def _np(self, tok: Token):
-        """The words of a description: its noun, what modifies it on the left, adjectives after it."""
+        """The words of a description: its noun, what modifies it on the left, adjectives after it, and a phrase
+        that names whose it is ("a spokesman for Erdogan", "authorities in Syria's Kurdish region")."""
         right = tok.i + 1
         for c in tok.children:
             if c.i > tok.i and c.dep_ == "amod":
                 right = max(right, c.right_edge.i + 1)
+        owner = self._owner_phrase(tok)
+        if owner is not None:
+            right = max(right, owner.right_edge.i + 1)
         return self.doc[self._np_left(tok):right]
+
+    def _owner_phrase(self, tok: Token) -> Token | None:
+        """The preposition right after a description with no named modifier of its own, whose object is named or
+        has a named modifier."""
+        if self._named_modifiers(tok):
+            return None   # "Iran's leaders in Tehran": the owner is named, the phrase is a place
+        prep = next((c for c in tok.rights if c.dep_ == "prep"), None)
+        if prep is None or prep.lower_ not in _OWNER_PREPOSITIONS or prep.i != tok.i + 1 or \
+                prep.right_edge.i - tok.i > _OWNER_REACH:
+            return None
+        if any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in self.doc[prep.i:prep.right_edge.i + 1]):
+            return None
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            return None
+        return prep if any(t.i <= obj.i and self._named(t) for t in (obj, *obj.children)) else None
+
+    def _owner_name(self, tok: Token) -> Token | None:
+        """The named word of the owner phrase ("Erdogan" of "a spokesman for Erdogan")."""
+        prep = self._owner_phrase(tok)
+        if prep is None:
+            return None
+        obj = next(c for c in prep.children if c.dep_ == "pobj")
+        return obj if self._named(obj) else next(t for t in obj.children if t.i < obj.i and self._named(t))
+
+    def _named(self, tok: Token) -> bool:
+        return tok.i in self.ix._ent_of or gazetteer.is_demonym(tok.text)
 
     def _np_span(self, tok: Token) -> tuple[int, int]:
         np = self._np(tok)

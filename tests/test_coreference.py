@@ -143,3 +143,17 @@ def test_two_new_people_are_not_both_sides(nlp):
 def test_a_pronoun_is_the_subject_of_a_clause_above_its_own(nlp, text, trigger, role, actor):
     ev = next(e for e in events(nlp, text) if e["trigger"]["text"] == trigger)
     assert actor in actors(ev, role) and "Joe Biden" not in actors(ev) and "Hamas" not in actors(ev, role)
+
+
+# ---- whose a description is -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A spokesman for Chancellor Olaf Scholz said the talks would resume.", "A spokesman for Chancellor Olaf Scholz"),
+    ("Authorities in Canada's northern territories said the talks would resume.",
+     "Authorities in Canada's northern territories"),
+    # a description that names its owner itself keeps a place phrase out
+    ("Canada's envoys in Geneva said the talks would resume.", "Canada's envoys"),
+])
+def test_a_description_takes_the_phrase_that_names_its_owner(nlp, text, speaker):
+    ev = one(nlp, text, "statement")
+    assert actors(ev, "speaker") == {speaker}
