@@ -40,6 +40,7 @@ _CLAUSE_LINKS = {"advcl", "ccomp", "xcomp", "conj", "pcomp", "parataxis"}
 _THROUGH_NOUN = {"dobj", "pobj", "prep", "poss", "compound", "nmod", "amod"}
 _CLAUSE_REACH = 5
 _OWNER_PREPOSITIONS = {"of", "for", "in", "from"}   # "a spokesman for X", "authorities in X"
+_BODY_LABELS = {"ORG", "GPE", "NORP"}
 _OWNER_REACH = 7   # words from the description's noun to the end of the phrase that names its owner
 
 
@@ -67,6 +68,7 @@ class _Coreference:
         # Each step of a description, in order: the first that decides (returns a list) wins.
         self._description_steps = (self._both_sides, self._weapon_owners, self._name_in_apposition,
                                    self._title_holder, self._not_an_actor, self._title_before_name,
+                                   self._title_of_body_before_name,
                                    self._apposition_to_name, self._anaphor,
                                    self._new_description)
 
@@ -172,6 +174,28 @@ class _Coreference:
         if tok.dep_ == "compound" and tok.head.i > tok.i and self._is_name(tok.head):
             return self.refs(tok.head)
         return None
+
+    def _title_of_body_before_name(self, tok: Token) -> list[ActorRef] | None:
+        """'Secretary General of the Organization of American States Jose Miguel Insulza': a title of a body
+        followed by a person's name is that person."""
+        if tok.tag_ not in ("NN", "NNP") or tok.lemma_.lower() not in PERSON_NOUNS:
+            return None
+        last = next((t for t in tok.subtree if t.i > tok.i + 1 and self.ix._label.get(t.i) == "PERSON"
+                     and self.ix._ent_of[t.i].end - 1 == t.i), None)
+        if last is None:
+            return None
+        e = self.ix._ent_of[last.i]
+        if e.start <= tok.i + 1 or e.start - tok.i > _OWNER_REACH + 2:
+            return None
+        between = self.doc[tok.i + 1:e.start]
+        if between[0].lower_ != "of" or any(t.lower_ not in ("of", "the") and self.ix._label.get(t.i) not in _BODY_LABELS
+                                            for t in between):
+            return None   # "a spokesman for Olaf Scholz" is someone else
+        start, end = self.doc[self._np_left(tok)].idx, last.idx + len(last)
+        refs = [ActorRef(r.actor, start, end) for r in self.refs(last)]
+        for r in refs:   # the subject's own mention, for the pronouns after it
+            self.ix._mention(r.actor, start, end, tok.i)
+        return refs
 
     def _apposition_to_name(self, tok: Token) -> list[ActorRef] | None:
         """'Mahmoud Mardawi, a Hamas official, said ...': the description beside a name is that name again."""

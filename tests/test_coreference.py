@@ -153,6 +153,9 @@ def test_a_pronoun_is_the_subject_of_a_clause_above_its_own(nlp, text, trigger, 
      "Authorities in Canada's northern territories"),
     # a description that names its owner itself keeps a place phrase out
     ("Canada's envoys in Geneva said the talks would resume.", "Canada's envoys"),
+    # a title of a body before a name is that person
+    ("Secretary General of the United Nations Antonio Guterres said the talks would resume.", "Antonio Guterres"),
+    ("Chairman of the African Union Commission Moussa Faki said the talks would resume.", "Moussa Faki"),
 ])
 def test_a_description_takes_the_phrase_that_names_its_owner(nlp, text, speaker):
     ev = one(nlp, text, "statement")
