@@ -20,6 +20,7 @@ _RELATIVE = words.load("relative_pronouns")
 _ENDEAVOURS = words.load("endeavour_nouns")
 _HOLDING_BACK = words.load("holding_back_verbs")
 _CHARGING_VERBS = words.load("charging_verbs")
+_SUBJECT_CONTROL = words.load("subject_control_verbs")
 
 
 def governing_verb(tok: Token) -> Token | None:
@@ -75,6 +76,8 @@ def subjects(v: Token) -> list[Token]:
         if t.dep_ in _INHERITING and t.head.i != t.i:
             if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN"):
                 return [t.head]
+            if t.dep_ == "xcomp" and t.head.lemma_ not in _SUBJECT_CONTROL and objects(t.head):
+                return objects(t.head)   # "asked Turkey and Iran to meet": they meet (object control)
             via_prep = t.dep_ == "pcomp"
             t = t.head
             if t.pos_ not in ("VERB", "AUX") and t.dep_ == "prep":

@@ -126,6 +126,17 @@ def test_who_acts_after_talks_with_someone_held_them(nlp, text, held_them):
         assert actors(ev) == set()
 
 
+@pytest.mark.parametrize("text, type_, role, expected", [
+    ("The envoy said he was asking Turkey and Iran to meet in Geneva.", "meeting", "participant", {"Turkey", "Iran"}),
+    ("Biden invited Netanyahu to visit Washington.", "visit", "visitor", {"Netanyahu"}),
+    ("The newspaper quoted Mr Clarke telling activists that the bill would pass.", "statement", "speaker", {"Clarke"}),
+    # the subject of a verb of promising does what it promises
+    ("Hamas promised Egypt to attend the talks.", "negotiation", "participant", {"Hamas"}),
+])
+def test_the_object_of_asking_does_what_it_is_asked_to(nlp, text, type_, role, expected):
+    assert actors(one(nlp, text, type_), role) == expected
+
+
 # ---- to whom or against whom ----------------------------------------------------------------
 
 @pytest.mark.parametrize("text, target", [
