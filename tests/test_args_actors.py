@@ -78,6 +78,9 @@ def test_which_untagged_acronyms_are_bodies(nlp, text, word, expected):
     ("The senator met his Canadian counterpart in Ottawa.", "meeting", "participant", "his Canadian counterpart"),
     ("Organisers said the summit would open on Monday.", "statement", "speaker", "Organisers"),
     ("Prosecutors said the trial would resume.", "statement", "speaker", "Prosecutors"),
+    ("The minister told the French media in Paris that the talks would resume.", "statement", "addressee",
+     "French media"),
+    ("According to the daily, the talks will resume.", "statement", "speaker", "daily"),
 ])
 def test_common_nouns_for_people_are_actors(nlp, text, type_, role, actor):
     assert actor in actors(one(nlp, text, type_), role)
