@@ -73,6 +73,8 @@ def subjects(v: Token) -> list[Token]:
             return objects(t.head.head)   # "accused the army of shelling": the army shells
         if t.dep_ == "pcomp" and t.head.lower_ == "from" and t.head.head.lemma_ in _HOLDING_BACK:
             return objects(t.head.head)   # "dissuade Iran and Hezbollah from carrying out": they would
+        if t.dep_ == "pcomp" and t.head.lower_ == "as" and t.tag_ == "VBG" and objects(t.head.head):
+            return objects(t.head.head)   # "quoted the minister as saying": the minister says
         if t.dep_ in _INHERITING and t.head.i != t.i:
             if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN"):
                 return [t.head]

@@ -133,6 +133,7 @@ def test_who_acts_after_talks_with_someone_held_them(nlp, text, held_them):
     ("The envoy said he was asking Turkey and Iran to meet in Geneva.", "meeting", "participant", {"Turkey", "Iran"}),
     ("Biden invited Netanyahu to visit Washington.", "visit", "visitor", {"Netanyahu"}),
     ("The newspaper quoted Mr Clarke telling activists that the bill would pass.", "statement", "speaker", {"Clarke"}),
+    ("The newspaper quoted the minister as saying that the talks would resume.", "statement", "speaker", {"minister"}),
     # the subject of a verb of promising does what it promises
     ("Hamas promised Egypt to attend the talks.", "negotiation", "participant", {"Hamas"}),
 ])
