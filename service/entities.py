@@ -176,8 +176,9 @@ class DocIndex:
             return "PERSON"
         if len(name.split()) == 1 and name.lower() in self._surnames and (place is None or place.kind != "country"):
             return "PERSON"
-        if place is not None and e.label_ != "PERSON":
-            return "GPE"
+        if place is not None and e.label_ != "PERSON" and not (
+                e.label_ == "ORG" and _ACRONYM.fullmatch(name) and place.kind != "country" and place.name != name):
+            return "GPE"   # but "UN" is the body, not the town of Un
         if e.label_ == "NORP":
             return "NORP" if gazetteer.is_demonym(name) or place else "ORG"
         if e.label_ in _ACTOR_LABELS | _PLACE_LABELS:

@@ -71,6 +71,14 @@ def test_which_untagged_acronyms_are_bodies(nlp, text, word, expected):
 
 
 @pytest.mark.parametrize("text, type_, role, actor", [
+    ("The UN announced that the talks would resume.", "statement", "speaker", "UN"),
+    ("The UN-led talks resumed in Geneva.", "negotiation", "mediator", "UN"),
+])
+def test_an_acronym_tagged_as_a_body_stays_a_body_though_a_town_has_that_name(nlp, text, type_, role, actor):
+    assert actors(one(nlp, text, type_), role) == {actor}
+
+
+@pytest.mark.parametrize("text, type_, role, actor", [
     ("Observers said the vote had been fair.", "statement", "speaker", "Observers"),
     ("Critics of the bill accused the mayor of lying.", "accusation", "agent", "Critics"),
     ("The minister told MPs that the bill would pass.", "statement", "addressee", "MPs"),
