@@ -15,6 +15,7 @@ SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJ = frozenset({"dobj", "obj", "attr", "oprd"})
 # Clauses with a subject of their own, or inherited from the word they hang on.
 _INHERITING = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp", "relcl", "acomp"})
+_LISTED_NAMES = frozenset({"GPE", "ORG", "NORP"})   # names of parties a list may hold; a person's apposition is a title
 
 _RELATIVE = words.load("relative_pronouns")
 _ENDEAVOURS = words.load("endeavour_nouns")
@@ -93,19 +94,30 @@ def subjects(v: Token) -> list[Token]:
     return []
 
 
+def listed(tok: Token) -> list[Token]:
+    """A word and those listed with it: its conjuncts, and a list the parser hung on it as an apposition of the
+    same kind of name ("with France, the UK, the US and Egypt")."""
+    out = [tok, *tok.conjuncts]
+    for t in list(out):
+        for a in t.children:
+            if a.dep_ == "appos" and a.ent_type_ and a.ent_type_ == t.ent_type_ and a.ent_type_ in _LISTED_NAMES:
+                out.extend(x for x in (a, *a.conjuncts) if x not in out)
+    return out
+
+
 def objects(v: Token) -> list[Token]:
-    """Direct and indirect objects, with their conjuncts."""
-    return [o for c in v.children if c.dep_ in ("dobj", "dative") for o in [c, *c.conjuncts]]
+    """Direct and indirect objects, with those listed with them."""
+    return [o for c in v.children if c.dep_ in ("dobj", "dative") for o in listed(c)]
 
 
 def pobjs(t: Token, preps) -> list[Token]:
-    """Objects of the prepositions `preps` hanging on `t` (a passive's 'by' too), with their conjuncts."""
+    """Objects of the prepositions `preps` hanging on `t` (a passive's 'by' too), with those listed with them."""
     out = []
     for c in t.children:
         if c.dep_ in ("prep", "agent") and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj":
-                    out.extend([p, *p.conjuncts])
+                    out.extend(listed(p))
     return out
 
 
