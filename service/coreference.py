@@ -210,21 +210,28 @@ class _Coreference:
         return [ActorRef(named[0].actor, start, end)]
 
     def _anaphor(self, tok: Token) -> list[ActorRef] | None:
-        """'The official said ...': the last actor described by the same noun; 'the group': the last body."""
+        """'The official said ...': the last actor described by the same noun; 'the working group', 'the council':
+        the last body whose name says so; 'the group': the last body."""
         if self._named_modifiers(tok):
             return None
         lemma = tok.lemma_.lower()
         det = next((c for c in tok.children if c.dep_ == "det"), None)
         if det is None or det.lower_ not in _ANAPHORIC or lemma == "side":
             return None
-        for i, actor in sorted(self.ix._recent, key=lambda x: -x[0]):
-            if i >= tok.i:
-                continue
-            if actor.head_lemma == lemma or (lemma in _ORGANIZATION_NOUNS and actor.kind == "organization"):
-                s = tok.idx - (4 if self.text[max(0, tok.idx - 4):tok.idx].lower() == "the " else 0)
-                self.ix._mention(actor, s, tok.idx + len(tok), tok.i)
-                return [ActorRef(actor, s, tok.idx + len(tok))]
-        return None
+        recent = [a for i, a in sorted(self.ix._recent, key=lambda x: -x[0]) if i < tok.i]
+        words_ = [c.lower_ for c in tok.children if c.i < tok.i and c.dep_ in ("compound", "amod")] + [tok.lower_]
+        named = f" {' '.join(words_)}"
+        # "the working group" is the body named "Working Group for Syria", "the council" the last "... Council"
+        found = next((a for a in recent if a.kind == "organization" and f" {a.name.lower()} ".find(named + " ") >= 0
+                      and (len(words_) > 1 or a.name.lower().endswith(named))), None) if tok.tag_ == "NN" else None
+        if found is None:
+            found = next((a for a in recent if a.head_lemma == lemma or
+                          (lemma in _ORGANIZATION_NOUNS and a.kind == "organization")), None)
+        if found is None:
+            return None
+        s = tok.idx - (4 if self.text[max(0, tok.idx - 4):tok.idx].lower() == "the " else 0)
+        self.ix._mention(found, s, tok.idx + len(tok), tok.i)
+        return [ActorRef(found, s, tok.idx + len(tok))]
 
     def _new_description(self, tok: Token) -> list[ActorRef]:
         """An actor of its own: 'a senior Hamas official' (a person), 'Israeli negotiators' (a group), and

@@ -160,3 +160,13 @@ def test_a_pronoun_is_the_subject_of_a_clause_above_its_own(nlp, text, trigger, 
 def test_a_description_takes_the_phrase_that_names_its_owner(nlp, text, speaker):
     ev = one(nlp, text, "statement")
     assert actors(ev, "speaker") == {speaker}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Working Group for Peace met on Monday. Hamas rejected the offer. The working group said the talks had failed.",
+     "Working Group for Peace"),
+    ("The Arab League Council met on Monday. Hamas rejected the offer. The council said the talks would resume.",
+     "Arab League Council"),
+])
+def test_the_body_a_description_names_again_is_the_one_whose_name_says_so(nlp, text, speaker):
+    assert [name for _, name in speakers(nlp, text, "said")] == [speaker]
