@@ -166,8 +166,16 @@ class DocIndex:
         return Span(self.doc, start, e.end, label="PERSON") if start != e.start else e
 
     def _titled(self, e: Span) -> bool:
-        """'Chancellor Olaf Scholz' is a person whatever the tagger said."""
-        return e.start > 0 and self.doc[e.start - 1].text in PERSON_TITLES and gazetteer.lookup(_clean_name(e.text)) is None
+        """'Chancellor Olaf Scholz', 'the Turkish president, Recep Tayyip Erdogan' and 'Mahmoud Mardawi, a Hamas
+        official' are persons whatever the tagger said."""
+        if gazetteer.lookup(_clean_name(e.text)) is not None:
+            return False
+        if e.start > 0 and self.doc[e.start - 1].text in PERSON_TITLES:
+            return True
+        root = e.root
+        person_noun = lambda t: t.tag_ == "NN" and t.lemma_.lower() in PERSON_NOUNS and t.i not in range(e.start, e.end)
+        return root.dep_ == "appos" and person_noun(root.head) or any(
+            c.dep_ == "appos" and person_noun(c) for c in root.children)
 
     def _repair(self, e: Span, votes: Counter) -> str | None:
         name = _clean_name(e.text)

@@ -191,3 +191,12 @@ def test_what_a_participle_endorses_is_the_noun_it_describes(nlp):
 def test_targets_named_by_including(nlp):
     ev = one(nlp, "Tensions rose after the killings of militant leaders, including Hamas chief Ismail Haniyeh.", "attack")
     assert "Ismail Haniyeh" in actors(ev, "target")
+
+
+@pytest.mark.parametrize("text", [
+    "In a dispute with Russia, the Kazakh president, Kassym-Jomart Tokayev, spoke on Monday. He said the talks would resume.",
+    "Kassym-Jomart Tokayev, the Kazakh president, spoke on Monday. He said the talks would resume.",
+])
+def test_a_name_beside_a_person_noun_is_a_person_whatever_the_tagger_said(nlp, text):
+    said = next(e for e in events(nlp, text) if e["trigger"]["text"] == "said")
+    assert [(a["name"], a["kind"]) for a in said["actors"]] == [("Kassym-Jomart Tokayev", "person")]
