@@ -18,7 +18,7 @@ from spacy.attrs import POS
 from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Token
 
-from . import gazetteer, words
+from . import gazetteer, quotes, words
 from .entities import ACTOR_NOUNS, PERSON_NOUNS, Actor, ActorRef, DocIndex, _clean_name
 
 _WEAPON_NOUNS = words.load("weapon_nouns")
@@ -361,6 +361,9 @@ class _Coreference:
         candidates = [(i, actor) for i, actor in self.ix._recent
                       if i < tok.i and actor.kind in kinds and (i < sent_start or low in _POSSESSIVE_PRONOUNS)
                       and not (singular and self._mention_facts(i)[2])]
+        if tok.dep_ == "nsubj" and tok.head.lemma_ in _SPEECH_AND_THOUGHT and not quotes.inside_quote(self.doc, tok):
+            # '"... Assad sees it as a punishment," he said': the speaker is no one the quotation names
+            candidates = [(i, a) for i, a in candidates if not quotes.inside_quote(self.doc, self.doc[i])]
         if not candidates:
             return None
         # Centering: the subject of the latest sentence that names one as subject is the likeliest referent,

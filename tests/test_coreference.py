@@ -170,3 +170,9 @@ def test_a_description_takes_the_phrase_that_names_its_owner(nlp, text, speaker)
 ])
 def test_the_body_a_description_names_again_is_the_one_whose_name_says_so(nlp, text, speaker):
     assert [name for _, name in speakers(nlp, text, "said")] == [speaker]
+
+
+def test_the_speaker_of_a_quotation_is_no_one_it_names(nlp):
+    text = ('Antony Blinken spoke in Jerusalem on Monday. "Yahya Sinwar does not care about the hostages. '
+            'Yahya Sinwar wants the war to go on," he said.')
+    assert speakers(nlp, text, "said") == [("he", "Antony Blinken")]
