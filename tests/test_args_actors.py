@@ -159,6 +159,14 @@ def test_a_list_the_parser_read_as_an_apposition_is_still_a_list(nlp, text, type
     assert expected <= actors(one(nlp, text, type_), "participant")
 
 
+@pytest.mark.parametrize("text, type_, expected", [
+    ("The Cairo talks ended without a deal on Friday.", "negotiation", set()),   # a capital: the place
+    ("Washington's plan was rejected by Hamas.", "proposal", {"United States"}),   # a capital's possessive: the state
+])
+def test_a_city_before_an_event_noun_is_where_not_who(nlp, text, type_, expected):
+    assert actors(one(nlp, text, type_)) == expected
+
+
 # ---- to whom or against whom ----------------------------------------------------------------
 
 @pytest.mark.parametrize("text, target", [
