@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 from spacy.attrs import POS
-from spacy.symbols import NOUN, PRON, PROPN
+from spacy.symbols import ADJ, NOUN, NUM, PRON, PROPN
 from spacy.tokens import Token
 
 from . import gazetteer, quotes, words
@@ -31,6 +31,7 @@ _SINGULAR_PRONOUNS = words.load("singular_nonperson_pronouns")
 _ANAPHORIC = words.load("anaphoric_determiners")
 _POINTING = words.load("demonstrative_plurals")
 _ORGANIZATION_NOUNS = words.load("organization_nouns")
+_PARTITIVE = words.load("partitive_words")
 _PAIR_REACH = 250   # tokens back to look for the two parties "both sides" means: a few sentences
 _MOD_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod"}
 _NP_LEFT_DEPS = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "advmod", "punct", "case", "cc", "conj"}
@@ -48,7 +49,7 @@ def resolve(index: DocIndex) -> DocIndex:
     """Give every pronoun and every noun that describes an actor its actors; the index is complete after."""
     c = _Coreference(index)
     pos = index.doc.to_array(POS)
-    for i in np.flatnonzero((pos == PRON) | (pos == NOUN) | (pos == PROPN)).tolist():
+    for i in np.flatnonzero((pos == PRON) | (pos == NOUN) | (pos == PROPN) | (pos == NUM) | (pos == ADJ)).tolist():
         if i not in index._refs:
             c.refs(index.doc[i])
     return index
@@ -79,11 +80,13 @@ class _Coreference:
             self.ix._refs[tok.i] = []   # a token is never its own antecedent
             if tok.pos == PRON:
                 ref = self._pronoun(tok)
-                found = [ref] if ref else []
+                found = [ref] if ref else self._partitive(tok)
             elif tok.pos in (NOUN, PROPN) and (tok.lemma_.lower() in _DESCRIBING or tok.lower_ in ACTOR_NOUNS):
                 found = next(r for step in self._description_steps for r in [step(tok)] if r is not None)
             elif tok.pos in (NOUN, PROPN):   # no actor noun: at most the name beside it ("the airline Emirates")
                 found = self._name_in_apposition(tok) or []
+            elif tok.pos in (NUM, ADJ):
+                found = self._partitive(tok)
             else:
                 found = []
             self.ix._refs[tok.i] = found
@@ -325,6 +328,23 @@ class _Coreference:
         while left < tok.i and (self.doc[left].is_punct or self.doc[left].dep_ == "cc"):
             left += 1
         return left
+
+    def _partitive(self, tok: Token) -> list[ActorRef]:
+        """'One of the officials said', 'most of the participants agreed': a part of a group, an actor of its own."""
+        if tok.lower_ not in _PARTITIVE and tok.pos != NUM:
+            return []
+        prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
+        group = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        refs = self.refs(group) if group is not None and group.tag_ in ("NNS", "NNPS") else []
+        if len(refs) != 1:
+            return []
+        start, end = tok.left_edge.idx, group.idx + len(group)   # "nearly one million of his citizens"
+        name = self.text[start:end]
+        kind = "person" if tok.lower_ == "one" else "group"
+        actor = self._description_actor(("desc", "part", refs[0].actor.id, name.lower()), name, kind,
+                                        refs[0].actor.affiliation, group.lemma_.lower())
+        self.ix._mention(actor, start, end, tok.i)
+        return [ActorRef(actor, start, end)]
 
     # ---- pronouns -------------------------------------------------------------------------
 

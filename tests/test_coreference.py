@@ -176,3 +176,12 @@ def test_the_speaker_of_a_quotation_is_no_one_it_names(nlp):
     text = ('Antony Blinken spoke in Jerusalem on Monday. "Yahya Sinwar does not care about the hostages. '
             'Yahya Sinwar wants the war to go on," he said.')
     assert speakers(nlp, text, "said") == [("he", "Antony Blinken")]
+
+
+@pytest.mark.parametrize("text, type_, role, actor", [
+    ("One of the diplomats said the talks had stalled.", "statement", "speaker", "One of the diplomats"),
+    ("Most of the delegates agreed to the plan on Friday.", "agreement", "agent", "Most of the delegates"),
+    ("Twelve of the senators rejected the offer.", "rejection", "agent", "Twelve of the senators"),
+])
+def test_a_part_of_a_group_is_an_actor_named_with_its_group(nlp, text, type_, role, actor):
+    assert actors(one(nlp, text, type_), role) == {actor}
