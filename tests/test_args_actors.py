@@ -89,6 +89,7 @@ def test_an_acronym_tagged_as_a_body_stays_a_body_though_a_town_has_that_name(nl
     ("The minister told the French media in Paris that the talks would resume.", "statement", "addressee",
      "French media"),
     ("According to the daily, the talks will resume.", "statement", "speaker", "daily"),
+    ("The Venezuelan opposition said the vote had been rigged.", "statement", "speaker", "Venezuelan opposition"),
 ])
 def test_common_nouns_for_people_are_actors(nlp, text, type_, role, actor):
     assert actor in actors(one(nlp, text, type_), role)
