@@ -168,6 +168,14 @@ def test_a_city_before_an_event_noun_is_where_not_who(nlp, text, type_, expected
     assert actors(one(nlp, text, type_)) == expected
 
 
+@pytest.mark.parametrize("text, party", [
+    ("Egypt will continue talks with Hamas in Cairo.", "Egypt"),
+    ("The envoys opened negotiations with Hamas on Monday.", "envoys"),
+])
+def test_the_subject_of_an_aspect_of_talks_is_a_party(nlp, text, party):
+    assert party in actors(one(nlp, text, "negotiation"), "participant")
+
+
 # ---- to whom or against whom ----------------------------------------------------------------
 
 @pytest.mark.parametrize("text, target", [
