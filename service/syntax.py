@@ -22,6 +22,7 @@ _ENDEAVOURS = words.load("endeavour_nouns")
 _HOLDING_BACK = words.load("holding_back_verbs")
 _CHARGING_VERBS = words.load("charging_verbs")
 _SUBJECT_CONTROL = words.load("subject_control_verbs")
+_SPEECH_AND_THOUGHT = words.load("speech_and_thought_verbs")
 
 
 def governing_verb(tok: Token) -> Token | None:
@@ -44,7 +45,7 @@ def governor(tok: Token) -> Token:
 
 def subjects(v: Token) -> list[Token]:
     """Subjects of a verb, inherited through participles, infinitives and coordination."""
-    t = v
+    t = _reporter_of_trailing_participle(v) or v
     for _ in range(4):
         # The trigger's own passive subject is its patient; a governing "X has been involved in" is agentive.
         deps = ("nsubj", "csubj") if t.i == v.i else ("nsubj", "csubj", "nsubjpass")
@@ -103,6 +104,20 @@ def listed(tok: Token) -> list[Token]:
             if a.dep_ == "appos" and a.ent_type_ and a.ent_type_ == t.ent_type_ and a.ent_type_ in _LISTED_NAMES:
                 out.extend(x for x in (a, *a.conjuncts) if x not in out)
     return out
+
+
+def _reporter_of_trailing_participle(v: Token) -> Token | None:
+    """'Hamas said Israel had broken the truce, accusing it of bad faith': a participle after a comma that the
+    parser hung inside what was reported is the reporter's act, not the reported subject's."""
+    if v.dep_ != "advcl" or v.tag_ != "VBG" or v.i < v.head.i or v.i == 0 or v.doc[v.i - 1].text != ",":
+        return None
+    t = v.head
+    while t.dep_ == "ccomp" and t.head.i != t.i:
+        t = t.head
+    if t.i == v.head.i or t.lemma_ not in _SPEECH_AND_THOUGHT:
+        return None
+    # a quotation closed in between belongs to another report (sentences the parser ran together)
+    return None if any(x.is_quote for x in v.doc[min(t.i, v.i):v.i]) else t
 
 
 def objects(v: Token) -> list[Token]:

@@ -184,6 +184,16 @@ def test_a_plan_made_or_advanced_by_someone_is_theirs(nlp, text, authors):
     assert actors(one(nlp, text, "proposal"), "agent") == authors
 
 
+@pytest.mark.parametrize("text, trigger, role, actor", [
+    ("Hamas said Israel had broken the truce, accusing it of bad faith.", "accusing", "agent", "Hamas"),
+    ("The minister said the rebels had used chemical weapons, describing the attack as a crime.",
+     "describing", "speaker", "minister"),
+])
+def test_a_trailing_participle_inside_a_report_is_the_reporters_act(nlp, text, trigger, role, actor):
+    ev = next(e for e in events(nlp, text) if e["trigger"]["text"] == trigger)
+    assert actors(ev, role) == {actor}
+
+
 # ---- to whom or against whom ----------------------------------------------------------------
 
 @pytest.mark.parametrize("text, target", [
