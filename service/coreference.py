@@ -66,6 +66,7 @@ class _Coreference:
             self._sentence[sent.start:sent.end] = [sent.start] * len(sent)
             self._root[sent.start] = sent.root.i
         self._facts: dict[int, tuple[int, int, bool]] = {}
+        self._in_quote: np.ndarray | None = None
         # Each step of a description, in order: the first that decides (returns a list) wins.
         self._description_steps = (self._both_sides, self._weapon_owners, self._name_in_apposition,
                                    self._title_holder, self._not_an_actor, self._title_before_name,
@@ -381,9 +382,9 @@ class _Coreference:
         candidates = [(i, actor) for i, actor in self.ix._recent
                       if i < tok.i and actor.kind in kinds and (i < sent_start or low in _POSSESSIVE_PRONOUNS)
                       and not (singular and self._mention_facts(i)[2])]
-        if tok.dep_ == "nsubj" and tok.head.lemma_ in _SPEECH_AND_THOUGHT and not quotes.inside_quote(self.doc, tok):
+        if tok.dep_ == "nsubj" and tok.head.lemma_ in _SPEECH_AND_THOUGHT and not self._quoted(tok.i):
             # '"... Assad sees it as a punishment," he said': the speaker is no one the quotation names
-            candidates = [(i, a) for i, a in candidates if not quotes.inside_quote(self.doc, self.doc[i])]
+            candidates = [(i, a) for i, a in candidates if not self._quoted(i)]
         if not candidates:
             return None
         # Centering: the subject of the latest sentence that names one as subject is the likeliest referent,
@@ -432,6 +433,15 @@ class _Coreference:
             if len(refs) == 1 and refs[0].actor.kind in kinds:
                 return refs[0].actor
         return None
+
+    def _quoted(self, i: int) -> bool:
+        """Is the token at `i` inside a quotation (all tokens marked once per document)?"""
+        if self._in_quote is None:
+            self._in_quote = np.zeros(len(self.doc), dtype=bool)
+            starts = np.array([t.idx for t in self.doc])
+            for s, e in quotes.quote_spans(self.text):
+                self._in_quote[np.searchsorted(starts, s):np.searchsorted(starts, e)] = True
+        return bool(self._in_quote[i])
 
     def _mention_facts(self, i: int) -> tuple[int, int, bool]:
         """(sentence, 2 for a main clause's subject / 1 for another subject / 0, plural) of the mention at `i`."""
