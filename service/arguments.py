@@ -27,6 +27,8 @@ def author(noun: Token, index: DocIndex) -> list[ActorRef]:
         if c.dep_ == "poss" and c.pos_ == "PRON":
             refs.extend(_possessor(c, index))
             continue
+        if c.dep_ in ("compound", "nmod") and _city(c, index):
+            continue   # "the Vienna talks": where they are held, not who holds them
         if c.dep_ in ("poss", "compound", "amod", "nmod"):
             target = c
             if c.dep_ == "amod" and c.tag_ in ("VBN", "JJ") and "-" in c.text:
@@ -42,7 +44,14 @@ def author(noun: Token, index: DocIndex) -> list[ActorRef]:
         if c.dep_ == "acl" and c.lemma_ in _AUTHORING_VERBS:
             for p in pobjs(c, {"by"}):
                 refs.extend(index.actors_at(p))
+    if noun.dep_ == "nsubjpass" and noun.head.lemma_ in _AUTHORING_VERBS:   # "the plan was advanced by X"
+        refs.extend(r for p in pobjs(noun.head, {"by"}) for r in index.actors_at(p))
     return refs
+
+
+def _city(tok: Token, index: DocIndex) -> bool:
+    place = index.place_at(tok)
+    return place is not None and place.place.kind != "country"
 
 
 def _possessor(pron: Token, index: DocIndex) -> list[ActorRef]:

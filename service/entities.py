@@ -166,8 +166,16 @@ class DocIndex:
         return Span(self.doc, start, e.end, label="PERSON") if start != e.start else e
 
     def _titled(self, e: Span) -> bool:
-        """'Chancellor Olaf Scholz' is a person whatever the tagger said."""
-        return e.start > 0 and self.doc[e.start - 1].text in PERSON_TITLES and gazetteer.lookup(_clean_name(e.text)) is None
+        """'Chancellor Olaf Scholz', 'the Turkish president, Recep Tayyip Erdogan' and 'Mahmoud Mardawi, a Hamas
+        official' are persons whatever the tagger said."""
+        if gazetteer.lookup(_clean_name(e.text)) is not None:
+            return False
+        if e.start > 0 and self.doc[e.start - 1].text in PERSON_TITLES:
+            return True
+        root = e.root
+        person_noun = lambda t: t.tag_ == "NN" and t.lemma_.lower() in PERSON_NOUNS and t.i not in range(e.start, e.end)
+        return root.dep_ == "appos" and person_noun(root.head) or any(
+            c.dep_ == "appos" and person_noun(c) for c in root.children)
 
     def _repair(self, e: Span, votes: Counter) -> str | None:
         name = _clean_name(e.text)
@@ -176,8 +184,9 @@ class DocIndex:
             return "PERSON"
         if len(name.split()) == 1 and name.lower() in self._surnames and (place is None or place.kind != "country"):
             return "PERSON"
-        if place is not None and e.label_ != "PERSON":
-            return "GPE"
+        if place is not None and e.label_ != "PERSON" and not (
+                e.label_ == "ORG" and _ACRONYM.fullmatch(name) and place.kind != "country" and place.name != name):
+            return "GPE"   # but "UN" is the body, not the town of Un
         if e.label_ == "NORP":
             return "NORP" if gazetteer.is_demonym(name) or place else "ORG"
         if e.label_ in _ACTOR_LABELS | _PLACE_LABELS:

@@ -70,6 +70,31 @@ def test_which_untagged_acronyms_are_bodies(nlp, text, word, expected):
     assert [(r.actor.name, r.actor.kind) for r in DocIndex(doc).actors_at(tok)] == expected
 
 
+@pytest.mark.parametrize("text, type_, role, actor", [
+    ("The UN announced that the talks would resume.", "statement", "speaker", "UN"),
+    ("The UN-led talks resumed in Geneva.", "negotiation", "mediator", "UN"),
+])
+def test_an_acronym_tagged_as_a_body_stays_a_body_though_a_town_has_that_name(nlp, text, type_, role, actor):
+    assert actors(one(nlp, text, type_), role) == {actor}
+
+
+@pytest.mark.parametrize("text, type_, role, actor", [
+    ("Observers said the vote had been fair.", "statement", "speaker", "Observers"),
+    ("Critics of the bill accused the mayor of lying.", "accusation", "agent", "Critics"),
+    ("The minister told MPs that the bill would pass.", "statement", "addressee", "MPs"),
+    ("Lawyers said the ruling would be appealed.", "statement", "speaker", "Lawyers"),
+    ("The senator met his Canadian counterpart in Ottawa.", "meeting", "participant", "his Canadian counterpart"),
+    ("Organisers said the summit would open on Monday.", "statement", "speaker", "Organisers"),
+    ("Prosecutors said the trial would resume.", "statement", "speaker", "Prosecutors"),
+    ("The minister told the French media in Paris that the talks would resume.", "statement", "addressee",
+     "French media"),
+    ("According to the daily, the talks will resume.", "statement", "speaker", "daily"),
+    ("The Venezuelan opposition said the vote had been rigged.", "statement", "speaker", "Venezuelan opposition"),
+])
+def test_common_nouns_for_people_are_actors(nlp, text, type_, role, actor):
+    assert actor in actors(one(nlp, text, type_), role)
+
+
 # ---- who does it: subjects inherited ---------------------------------------------------------
 
 def test_accused_of_doing_gives_the_accused_as_agent(nlp):
@@ -113,6 +138,62 @@ def test_who_acts_after_talks_with_someone_held_them(nlp, text, held_them):
         assert actors(ev) == set()
 
 
+@pytest.mark.parametrize("text, type_, role, expected", [
+    ("The envoy said he was asking Turkey and Iran to meet in Geneva.", "meeting", "participant", {"Turkey", "Iran"}),
+    ("Biden invited Netanyahu to visit Washington.", "visit", "visitor", {"Netanyahu"}),
+    ("The newspaper quoted Mr Clarke telling activists that the bill would pass.", "statement", "speaker", {"Clarke"}),
+    ("The newspaper quoted the minister as saying that the talks would resume.", "statement", "speaker", {"minister"}),
+    # the subject of a verb of promising does what it promises
+    ("Hamas promised Egypt to attend the talks.", "negotiation", "participant", {"Hamas"}),
+])
+def test_the_object_of_asking_does_what_it_is_asked_to(nlp, text, type_, role, expected):
+    assert actors(one(nlp, text, type_), role) == expected
+
+
+@pytest.mark.parametrize("text, type_, expected", [
+    ("The envoy plans a meeting with Spain, the UK, Italy, Jordan and Egypt next week.", "meeting",
+     {"Spain", "United Kingdom", "Italy", "Jordan", "Egypt"}),
+    ("Blinken will hold talks with Canada, the UK, Japan and Egypt on Monday.", "negotiation",
+     {"Canada", "United Kingdom", "Japan", "Egypt"}),
+])
+def test_a_list_the_parser_read_as_an_apposition_is_still_a_list(nlp, text, type_, expected):
+    assert expected <= actors(one(nlp, text, type_), "participant")
+
+
+@pytest.mark.parametrize("text, type_, expected", [
+    ("The Cairo talks ended without a deal on Friday.", "negotiation", set()),   # a capital: the place
+    ("Washington's plan was rejected by Hamas.", "proposal", {"United States"}),   # a capital's possessive: the state
+])
+def test_a_city_before_an_event_noun_is_where_not_who(nlp, text, type_, expected):
+    assert actors(one(nlp, text, type_)) == expected
+
+
+@pytest.mark.parametrize("text, party", [
+    ("Egypt will continue talks with Hamas in Cairo.", "Egypt"),
+    ("The envoys opened negotiations with Hamas on Monday.", "envoys"),
+])
+def test_the_subject_of_an_aspect_of_talks_is_a_party(nlp, text, party):
+    assert party in actors(one(nlp, text, "negotiation"), "participant")
+
+
+@pytest.mark.parametrize("text, authors", [
+    ("Under the proposal made last year by Egypt and Qatar, the talks would resume.", {"Egypt", "Qatar"}),
+    ("The plan for a new committee was first advanced by the Russians in January.", {"Russia"}),
+])
+def test_a_plan_made_or_advanced_by_someone_is_theirs(nlp, text, authors):
+    assert actors(one(nlp, text, "proposal"), "agent") == authors
+
+
+@pytest.mark.parametrize("text, trigger, role, actor", [
+    ("Hamas said Israel had broken the truce, accusing it of bad faith.", "accusing", "agent", "Hamas"),
+    ("The minister said the rebels had used chemical weapons, describing the attack as a crime.",
+     "describing", "speaker", "minister"),
+])
+def test_a_trailing_participle_inside_a_report_is_the_reporters_act(nlp, text, trigger, role, actor):
+    ev = next(e for e in events(nlp, text) if e["trigger"]["text"] == trigger)
+    assert actors(ev, role) == {actor}
+
+
 # ---- to whom or against whom ----------------------------------------------------------------
 
 @pytest.mark.parametrize("text, target", [
@@ -145,3 +226,12 @@ def test_what_a_participle_endorses_is_the_noun_it_describes(nlp):
 def test_targets_named_by_including(nlp):
     ev = one(nlp, "Tensions rose after the killings of militant leaders, including Hamas chief Ismail Haniyeh.", "attack")
     assert "Ismail Haniyeh" in actors(ev, "target")
+
+
+@pytest.mark.parametrize("text", [
+    "In a dispute with Russia, the Kazakh president, Kassym-Jomart Tokayev, spoke on Monday. He said the talks would resume.",
+    "Kassym-Jomart Tokayev, the Kazakh president, spoke on Monday. He said the talks would resume.",
+])
+def test_a_name_beside_a_person_noun_is_a_person_whatever_the_tagger_said(nlp, text):
+    said = next(e for e in events(nlp, text) if e["trigger"]["text"] == "said")
+    assert [(a["name"], a["kind"]) for a in said["actors"]] == [("Kassym-Jomart Tokayev", "person")]

@@ -127,3 +127,61 @@ def test_both_sides_are_the_parties_named_together_before(nlp, text, speakers):
 def test_two_new_people_are_not_both_sides(nlp):
     ev = one(nlp, "Iran and Hezbollah threatened Israel. Two senior commanders were killed on Monday.", "attack")
     assert {"Iran", "Hezbollah"}.isdisjoint(actors(ev))
+
+
+# ---- a pronoun and the clauses above it ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, trigger, role, actor", [
+    ("Joe Biden spoke in Ohio. Chancellor Olaf Scholz caused a stir on Monday when he called for new elections.",
+     "called for", "agent", "Olaf Scholz"),
+    ("Joe Biden spoke in Ohio. When Chancellor Olaf Scholz arrived in Berlin, he began to negotiate with the unions.",
+     "negotiate", "participant", "Olaf Scholz"),
+    ("Hamas met the mediators. The World Bank compromised by saying it would no longer demand new audits.",
+     "demand", "agent", "World Bank"),
+    ("Hamas said Egypt is sincere when it insists that the talks will resume.", "insists", "speaker", "Egypt"),
+])
+def test_a_pronoun_is_the_subject_of_a_clause_above_its_own(nlp, text, trigger, role, actor):
+    ev = next(e for e in events(nlp, text) if e["trigger"]["text"] == trigger)
+    assert actor in actors(ev, role) and "Joe Biden" not in actors(ev) and "Hamas" not in actors(ev, role)
+
+
+# ---- whose a description is -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A spokesman for Chancellor Olaf Scholz said the talks would resume.", "A spokesman for Chancellor Olaf Scholz"),
+    ("Authorities in Canada's northern territories said the talks would resume.",
+     "Authorities in Canada's northern territories"),
+    # a description that names its owner itself keeps a place phrase out
+    ("Canada's envoys in Geneva said the talks would resume.", "Canada's envoys"),
+    # a title of a body before a name is that person
+    ("Secretary General of the United Nations Antonio Guterres said the talks would resume.", "Antonio Guterres"),
+    ("Chairman of the African Union Commission Moussa Faki said the talks would resume.", "Moussa Faki"),
+])
+def test_a_description_takes_the_phrase_that_names_its_owner(nlp, text, speaker):
+    ev = one(nlp, text, "statement")
+    assert actors(ev, "speaker") == {speaker}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Working Group for Peace met on Monday. Hamas rejected the offer. The working group said the talks had failed.",
+     "Working Group for Peace"),
+    ("The Arab League Council met on Monday. Hamas rejected the offer. The council said the talks would resume.",
+     "Arab League Council"),
+])
+def test_the_body_a_description_names_again_is_the_one_whose_name_says_so(nlp, text, speaker):
+    assert [name for _, name in speakers(nlp, text, "said")] == [speaker]
+
+
+def test_the_speaker_of_a_quotation_is_no_one_it_names(nlp):
+    text = ('Antony Blinken spoke in Jerusalem on Monday. "Yahya Sinwar does not care about the hostages. '
+            'Yahya Sinwar wants the war to go on," he said.')
+    assert speakers(nlp, text, "said") == [("he", "Antony Blinken")]
+
+
+@pytest.mark.parametrize("text, type_, role, actor", [
+    ("One of the diplomats said the talks had stalled.", "statement", "speaker", "One of the diplomats"),
+    ("Most of the delegates agreed to the plan on Friday.", "agreement", "agent", "Most of the delegates"),
+    ("Twelve of the senators rejected the offer.", "rejection", "agent", "Twelve of the senators"),
+])
+def test_a_part_of_a_group_is_an_actor_named_with_its_group(nlp, text, type_, role, actor):
+    assert actors(one(nlp, text, type_), role) == {actor}
