@@ -1,6 +1,8 @@
 """Statements: speakers, addressees, quotations and reported content."""
 from __future__ import annotations
 
+import pytest
+
 from tests.helpers import actors, events, one
 
 
@@ -28,3 +30,33 @@ def test_a_quote_is_not_given_to_the_next_sentence_speaker(nlp):
             "Rubio said last month that sanctions would stay.")
     said = next(e for e in events(nlp, text) if e["trigger"]["text"] == "said")
     assert said["quote"] is None and said["content"]["text"].startswith("sanctions would stay")
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The envoy maintained that the ceasefire was holding.", "maintained"),
+    ("The minister promised that aid would arrive within a week.", "promised"),
+    ("The Labour Party alleged that the vote had been rigged.", "alleged"),
+    ("Two officials detailed the new troop numbers on Friday.", "detailed"),
+    ("The president reminded reporters that the border was closed.", "reminded"),
+    ("The ministry revealed that talks had resumed.", "revealed"),
+    ("The prime minister reaffirmed that the troops would stay.", "reaffirmed"),
+    ("President Kenyatta recalled that the road had taken ten years to build.", "recalled"),
+    ("The general assured lawmakers that the mission was on track.", "assured"),
+    ("The Greens will outline the costs of the scheme on Tuesday.", "outline"),
+    ("The senator mentioned that the bill had stalled.", "mentioned"),
+    ("The spokesman repeated the government's position on Monday.", "repeated"),
+    ("The newspaper quoted the minister as saying that taxes would rise.", "quoted"),
+    ("Aid agencies have forecast a famine by the summer.", "forecast"),
+])
+def test_more_speech_verbs_are_statements(nlp, text, trigger):
+    assert trigger in {e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "statement"}
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The army will maintain control of the crossing.", "maintain"),        # keeping, not saying
+    ("Spain recalled its ambassador on Monday.", "recalled"),               # bringing back
+    ("The minister was quoted as saying that taxes would rise.", "quoted"),  # the saying is the statement
+    ("Russia's repeated use of the veto angered France.", "repeated"),      # a participle modifier
+])
+def test_speech_verbs_in_another_sense_are_no_statements(nlp, text, trigger):
+    assert trigger not in {e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "statement"}
