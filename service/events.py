@@ -139,12 +139,22 @@ def _fronted_dates(v: Token, located: list[tuple[Timex, int, int]], doc: Doc) ->
 
 # ---- the whole step ----------------------------------------------------------------------------
 
+def _one_act(a: Token, b: Token) -> bool:
+    """Two linked triggers name one act, except two verbs that each report something: 'said, adding that ...',
+    'said, according to X', 'quoted X telling', 'said he was told'. A verb whose clause is the other's content
+    and whose subject is a pronoun reports the same act again ('she said she criticised him')."""
+    if not (a.pos_ == b.pos_ == "VERB"):
+        return True
+    low = a if a.head.i == b.i else b
+    return low.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in low.children)
+
+
 def _merge_linked(events: list[Event]) -> list[Event]:
     """One event for 'remarks indicated', 'mediating the talks', 'proposed framework'."""
     out: list[Event] = []
     for ev in sorted(events, key=lambda e: e.start):
         partner = next((o for o in out if o.type == ev.type and (o.head.head.i == ev.head.i or ev.head.head.i == o.head.i)
-                        and abs(o.head.i - ev.head.i) <= 3), None)
+                        and abs(o.head.i - ev.head.i) <= 3 and _one_act(o.head, ev.head)), None)
         if partner is not None:
             partner.start, partner.end = min(partner.start, ev.start), max(partner.end, ev.end)
             if ev.family == "verb" and partner.family == "noun" and ev.head.dep_ != "amod":

@@ -60,3 +60,18 @@ def test_more_speech_verbs_are_statements(nlp, text, trigger):
 ])
 def test_speech_verbs_in_another_sense_are_no_statements(nlp, text, trigger):
     assert trigger not in {e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "statement"}
+
+
+@pytest.mark.parametrize("text, triggers", [
+    ("\"We are ready to talk,\" the minister said, adding that the border would reopen.", ["said", "adding"]),
+    ("The envoy said he was told by the general that the offensive would wait.", ["said", "told"]),
+    ("The minister said she often criticised the plan.", ["said she often criticised"]),   # the same act reported
+])
+def test_two_speech_verbs_are_two_statements_unless_one_reports_the_other(nlp, text, triggers):
+    assert [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "statement"] == triggers
+
+
+def test_an_added_statement_has_its_own_content(nlp):
+    found = [e for e in events(nlp, "\"The talks failed,\" the minister said, adding that Egypt was ready.")
+             if e["type"] == "statement"]
+    assert [e["content"]["text"] for e in found if e["trigger"]["text"] == "adding"] == ["Egypt was ready"]
