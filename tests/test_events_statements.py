@@ -57,6 +57,7 @@ def test_more_speech_verbs_are_statements(nlp, text, trigger):
     ("Spain recalled its ambassador on Monday.", "recalled"),               # bringing back
     ("The minister was quoted as saying that taxes would rise.", "quoted"),  # the saying is the statement
     ("Russia's repeated use of the veto angered France.", "repeated"),      # a participle modifier
+    ("The union welcomed the decision to freeze fuel duty.", "welcomed"),   # welcoming a move is agreeing to it
 ])
 def test_speech_verbs_in_another_sense_are_no_statements(nlp, text, trigger):
     assert trigger not in {e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "statement"}
