@@ -76,3 +76,36 @@ def test_an_added_statement_has_its_own_content(nlp):
     found = [e for e in events(nlp, "\"The talks failed,\" the minister said, adding that Egypt was ready.")
              if e["type"] == "statement"]
     assert [e["content"]["text"] for e in found if e["trigger"]["text"] == "adding"] == ["Egypt was ready"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The president's speech to parliament lasted an hour.", "speech"),
+    ("In a televised address, President Biden urged voters to stay calm.", "address"),
+    ("The general gave damaging testimony to the committee.", "testimony"),
+    ("Labour broke its promise on tuition fees.", "promise"),
+    ("The Greens' election pledges were costed.", "pledges"),
+    ("The envoy's warning came a day after the strikes.", "warning"),
+    ("The minister's prediction of growth proved wrong.", "prediction"),
+    ("Moscow has given assurances to the Kurds.", "assurances"),
+    ("The IAEA's assessment was backed by the council.", "assessment"),
+    ("The president rejected the general's arguments.", "arguments"),
+    ("The delegates will endorse a statement urging an end to sanctions.", "statement"),
+    ("Mr Smith will host a news conference every morning.", "news conference"),
+])
+def test_speech_nouns_with_a_source_or_content_are_statements(nlp, text, trigger):
+    assert trigger in {e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "statement"}
+
+
+@pytest.mark.parametrize("text", [
+    "Freedom of speech is protected.",                                  # no one's act
+    "Macron said in his speech that taxes would fall.",                  # one act, the verb's
+    "The minister told a news conference that the border would reopen.",
+])
+def test_speech_nouns_without_a_source_or_as_the_verbs_occasion_are_no_second_statement(nlp, text):
+    assert len([e for e in events(nlp, text) if e["type"] == "statement"]) <= 1
+    assert not [e for e in events(nlp, text) if e["type"] == "statement" and e["trigger"]["text"] in ("speech", "news conference")]
+
+
+def test_a_news_conference_is_its_holders_statement(nlp):
+    ev = one(nlp, "Senator Warren will hold a news conference on Monday.", "statement")
+    assert ev["trigger"]["text"] == "news conference" and actors(ev, "speaker") == {"Warren"}
