@@ -109,3 +109,18 @@ def test_speech_nouns_without_a_source_or_as_the_verbs_occasion_are_no_second_st
 def test_a_news_conference_is_its_holders_statement(nlp):
     ev = one(nlp, "Senator Warren will hold a news conference on Monday.", "statement")
     assert ev["trigger"]["text"] == "news conference" and actors(ev, "speaker") == {"Warren"}
+
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Egypt warned against expecting too much from the meeting.", "warned"),   # what one warns against
+    ("Mattis argued for keeping the troops in Syria.", "argued"),              # what one argues for
+    ("Senator Warren has written to Biden about the rules.", "written"),        # whom one writes to
+    ("Blair was responding to a question from Howard.", "responding"),          # the question one answers
+])
+def test_a_broad_speech_verb_with_what_it_is_about_is_a_statement(nlp, text, trigger):
+    assert trigger in {e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "statement"}
+
+
+def test_responding_to_an_act_is_no_statement(nlp):
+    assert not [e for e in events(nlp, "Israel responded to the attack with airstrikes.") if e["type"] == "statement"]
