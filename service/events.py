@@ -39,9 +39,14 @@ class Event:
 
 # ---- which matches are events ----------------------------------------------------------------
 
-def keep(t: Trigger, ctx: Context) -> bool:
-    """Is this match a specific event mention (not a modifier, a generic use, or another sense)?"""
-    return not any(f.drops(t.family, t.head, ctx) for f in TYPES[t.type].filters)
+def keep(t: Trigger, ctx: Context) -> str | None:
+    """The type of event this match is: its own, another one a filter names instead ('warned X not to attack'
+    is a demand), or None when it is no event mention (a modifier, a generic use, another sense)."""
+    dropping = [f for f in TYPES[t.type].filters if f.drops(t.family, t.head, ctx)]
+    if not dropping:
+        return t.type
+    instead = {f.instead for f in dropping}
+    return instead.pop() if len(instead) == 1 and None not in instead else None
 
 
 def _also(ev: Event, ctx: Context) -> list[str]:
@@ -171,10 +176,13 @@ def extract(doc: Doc, triggers: list[Trigger], index: DocIndex, timexes: list[Ti
     events: list[Event] = []
     ctx = Context(doc, index)
     for t in triggers:
-        if not keep(t, ctx):
+        kind = keep(t, ctx)
+        if kind is None:
             continue
-        ev = Event(t.type, t.start, t.end, t.head, t.family)
+        ev = Event(kind, t.start, t.end, t.head, t.family)
         events.append(ev)
+        if kind != t.type:
+            continue
         for extra in _also(ev, ctx):
             events.append(Event(extra, t.start, t.end, t.head, t.family))
     events = _merge_linked(events)

@@ -124,3 +124,16 @@ def test_a_broad_speech_verb_with_what_it_is_about_is_a_statement(nlp, text, tri
 
 def test_responding_to_an_act_is_no_statement(nlp):
     assert not [e for e in events(nlp, "Israel responded to the attack with airstrikes.") if e["type"] == "statement"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Egypt warned Israel not to attack Rafah.", "demand"),                       # asks someone not to act
+    ("Turkey has warned against an assault on the city.", "demand"),
+    ("Egypt warned Hamas against rejecting the offer.", "demand"),
+    ("Iran warned Israel of heavy consequences if its reactors were attacked.", "threat"),
+    ("Iran warned that it would respond swiftly if its reactors were attacked.", "threat"),   # its own retaliation
+    ("Iran warned that the crisis would get worse.", "statement"),                # informs
+    ("Egypt warned the EU not to think that sanctions would be enough.", "statement"),   # a caution
+])
+def test_warned_is_a_demand_a_threat_or_a_statement(nlp, text, kind):
+    assert [e["type"] for e in events(nlp, text) if e["trigger"]["text"] == "warned"] == [kind]
