@@ -137,3 +137,18 @@ def test_responding_to_an_act_is_no_statement(nlp):
 ])
 def test_warned_is_a_demand_a_threat_or_a_statement(nlp, text, kind):
     assert [e["type"] for e in events(nlp, text) if e["trigger"]["text"] == "warned"] == [kind]
+
+
+@pytest.mark.parametrize("text, threat", [
+    ("The farmers said they would blockade the capital from Monday.", True),          # own coercive act
+    ("The party said it will boycott the elections unless the president resigns.", True),
+    ("Nigeria announced that it will withdraw its troops unless a ceasefire is signed.", True),   # on a condition
+    ("Moscow said any group that stays away will suffer the consequences.", True),    # what the other side undergoes
+    ("Egypt said the police would no longer tolerate the protests.", True),
+    ("The rebels have sworn to fight until the city falls.", True),
+    ("Nigeria announced that it will withdraw its troops next year.", False),         # a plan, no condition
+    ("The farmers said the blockade had ended.", False),
+    ("The president vowed to fight corruption.", False),                             # no one threatened
+])
+def test_an_announced_coercive_act_is_a_threat(nlp, text, threat):
+    assert ("threat" in {e["type"] for e in events(nlp, text)}) == threat
