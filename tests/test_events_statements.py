@@ -152,3 +152,15 @@ def test_warned_is_a_demand_a_threat_or_a_statement(nlp, text, kind):
 ])
 def test_an_announced_coercive_act_is_a_threat(nlp, text, threat):
     assert ("threat" in {e["type"] for e in events(nlp, text)}) == threat
+
+
+@pytest.mark.parametrize("text, demand", [
+    ("Russia said on Tuesday that Sudan must return the helicopter.", True),   # what another party must do
+    ("Blinken told Netanyahu to allow more aid into Gaza.", True),
+    ("Russia said that the helicopter must be returned.", False),              # no one named to do it
+    ("Russia said that Sudan should be judged by its results.", False),        # an opinion, not an order
+    ("Blinken told reporters that aid would flow.", False),
+])
+def test_a_statement_of_what_another_must_do_is_also_a_demand(nlp, text, demand):
+    found = {e["type"] for e in events(nlp, text)}
+    assert "statement" in found and ("demand" in found) == demand
