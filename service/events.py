@@ -146,12 +146,14 @@ def _fronted_dates(v: Token, located: list[tuple[Timex, int, int]], doc: Doc) ->
 
 def _one_act(a: Token, b: Token) -> bool:
     """Two linked triggers name one act, except two verbs that each report something: 'said, adding that ...',
-    'said, according to X', 'quoted X telling', 'said he was told'. A verb whose clause is the other's content
-    and whose subject is a pronoun reports the same act again ('she said she criticised him')."""
+    'said, according to X', 'quoted X telling', 'said he was told', 'said he had made clear'. A verb whose clause
+    is the other's content and whose subject is a pronoun reports the same act again ('she said she criticised
+    him')."""
     if not (a.pos_ == b.pos_ == "VERB"):
         return True
     low = a if a.head.i == b.i else b
-    return low.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in low.children)
+    return (low.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in low.children)
+            and not any(c.dep_ == "aux" and c.lower_ == "had" for c in low.children))
 
 
 def _merge_linked(events: list[Event]) -> list[Event]:

@@ -164,3 +164,18 @@ def test_an_announced_coercive_act_is_a_threat(nlp, text, threat):
 def test_a_statement_of_what_another_must_do_is_also_a_demand(nlp, text, demand):
     found = {e["type"] for e in events(nlp, text)}
     assert "statement" in found and ("demand" in found) == demand
+
+
+@pytest.mark.parametrize("text, trigger, statement", [
+    ("Senator Warren called the change pragmatic.", "called", True),        # says something of it
+    ("Egypt called a meeting of the league.", "called", False),
+    ("Senator Warren asked why the government had agreed to the measure.", "asked", True),   # a question
+    ("Senator Warren asked whether the talks would resume.", "asked", True),
+    ("Egypt asked Israel to open the crossing.", "asked", False),            # a request
+    ("When asked whether the talks would resume, Antony Blinken replied that they would.", "asked", False),
+    ("The minister made clear that the border would stay closed.", "made clear", True),
+    ("Mattis said he had made it clear that he would leave.", "made it clear", True),   # an earlier act of its own
+])
+def test_calling_asking_and_making_clear(nlp, text, trigger, statement):
+    found = {e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "statement"}
+    assert (trigger in found) == statement
