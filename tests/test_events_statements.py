@@ -179,3 +179,24 @@ def test_a_statement_of_what_another_must_do_is_also_a_demand(nlp, text, demand)
 def test_calling_asking_and_making_clear(nlp, text, trigger, statement):
     found = {e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "statement"}
     assert (trigger in found) == statement
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The bombings claimed 850 lives.", "claimed"),
+    ("Fox accused Blair of telling lies about the plan.", "telling"),
+    ("Britain added 3p per litre to fuel duty.", "added"),
+    ("Britain added 2,000 troops to the force.", "added"),
+    ("Spain declined to confirm that the meeting had taken place.", "confirm"),   # a refusal
+    ('Fox responded by accusing Blair of "hiding away from the media".', "responded"),   # the accusing carries it
+])
+def test_speech_verbs_meaning_something_else_are_no_statements(nlp, text, trigger):
+    assert trigger not in {e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "statement"}
+
+
+@pytest.mark.parametrize("text, threat", [
+    ("Global warming threatened the development goals.", False),   # a danger
+    ("Iran threatened Israel on Monday.", True),
+    ("Villagers threatened to block the road unless the mine closed.", True),   # one who threatens to act
+])
+def test_a_threat_is_an_actors(nlp, text, threat):
+    assert ("threat" in {e["type"] for e in events(nlp, text)}) == threat
