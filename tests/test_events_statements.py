@@ -200,3 +200,9 @@ def test_speech_verbs_meaning_something_else_are_no_statements(nlp, text, trigge
 ])
 def test_a_threat_is_an_actors(nlp, text, threat):
     assert ("threat" in {e["type"] for e in events(nlp, text)}) == threat
+
+
+def test_a_quotation_after_a_colon_belongs_to_its_verb_past_the_first_full_stop(nlp):
+    text = 'Asked about the vote, Blair replied: "Well. I think we are a country that suffers." He left.'
+    ev = one(nlp, text, "statement")
+    assert ev["trigger"]["text"] == "replied" and ev["quote"]["text"] == "Well. I think we are a country that suffers."
