@@ -39,9 +39,14 @@ class Event:
 
 # ---- which matches are events ----------------------------------------------------------------
 
-def keep(t: Trigger, ctx: Context) -> bool:
-    """Is this match a specific event mention (not a modifier, a generic use, or another sense)?"""
-    return not any(f.drops(t.family, t.head, ctx) for f in TYPES[t.type].filters)
+def keep(t: Trigger, ctx: Context) -> str | None:
+    """The type of event this match is: its own, another one a filter names instead ('warned X not to attack'
+    is a demand), or None when it is no event mention (a modifier, a generic use, another sense)."""
+    dropping = [f for f in TYPES[t.type].filters if f.drops(t.family, t.head, ctx)]
+    if not dropping:
+        return t.type
+    instead = {f.instead for f in dropping}
+    return instead.pop() if len(instead) == 1 and None not in instead else None
 
 
 def _also(ev: Event, ctx: Context) -> list[str]:
@@ -139,12 +144,24 @@ def _fronted_dates(v: Token, located: list[tuple[Timex, int, int]], doc: Doc) ->
 
 # ---- the whole step ----------------------------------------------------------------------------
 
+def _one_act(a: Token, b: Token) -> bool:
+    """Two linked triggers name one act, except two verbs that each report something: 'said, adding that ...',
+    'said, according to X', 'quoted X telling', 'said he was told', 'said he had made clear'. A verb whose clause
+    is the other's content and whose subject is a pronoun reports the same act again ('she said she criticised
+    him')."""
+    if not (a.pos_ == b.pos_ == "VERB"):
+        return True
+    low = a if a.head.i == b.i else b
+    return (low.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in low.children)
+            and not any(c.dep_ == "aux" and c.lower_ == "had" for c in low.children))
+
+
 def _merge_linked(events: list[Event]) -> list[Event]:
     """One event for 'remarks indicated', 'mediating the talks', 'proposed framework'."""
     out: list[Event] = []
     for ev in sorted(events, key=lambda e: e.start):
         partner = next((o for o in out if o.type == ev.type and (o.head.head.i == ev.head.i or ev.head.head.i == o.head.i)
-                        and abs(o.head.i - ev.head.i) <= 3), None)
+                        and abs(o.head.i - ev.head.i) <= 3 and _one_act(o.head, ev.head)), None)
         if partner is not None:
             partner.start, partner.end = min(partner.start, ev.start), max(partner.end, ev.end)
             if ev.family == "verb" and partner.family == "noun" and ev.head.dep_ != "amod":
@@ -161,10 +178,13 @@ def extract(doc: Doc, triggers: list[Trigger], index: DocIndex, timexes: list[Ti
     events: list[Event] = []
     ctx = Context(doc, index)
     for t in triggers:
-        if not keep(t, ctx):
+        kind = keep(t, ctx)
+        if kind is None:
             continue
-        ev = Event(t.type, t.start, t.end, t.head, t.family)
+        ev = Event(kind, t.start, t.end, t.head, t.family)
         events.append(ev)
+        if kind != t.type:
+            continue
         for extra in _also(ev, ctx):
             events.append(Event(extra, t.start, t.end, t.head, t.family))
     events = _merge_linked(events)

@@ -3,7 +3,8 @@
 Each file declares, for its type:
     lexicon       the words and phrases that trigger it (verbs, nouns, adjectives: lemmas matched with their
                   part of speech; phrases: spaCy Matcher patterns whose whole span is the trigger)
-    filters       when a match is no event of this type (a generic use, a modifier, another sense)
+    filters       when a match is no event of this type (a generic use, a modifier, another sense); a filter
+                  with `instead: TYPE` makes it an event of that type ('warned X not to attack' is a demand)
     roles         the paths from a trigger to each of its actors, in order: an actor keeps the first role
                   it is given
     also          the other type one trigger is at the same time ('dismissed .. as' is also a statement)
@@ -65,6 +66,7 @@ class Filter:
     why: str
     example: dict
     where: str
+    instead: str | None = None
 
     def drops(self, family: str, head: Token, ctx: Context) -> bool:
         return (self.family is None or family == self.family) and self.condition.holds(head, ctx)
@@ -113,9 +115,11 @@ def _example(where: str, example, allowed: set[str], required: set[str]) -> dict
 
 
 def _filter(where: str, row: dict, shared: bool = False) -> Filter:
-    _check_keys(where, row, {"name", "family", "when", "unless", "why", "example"}, {"name", "why", "example"})
+    _check_keys(where, row, {"name", "family", "when", "unless", "why", "example", "instead"}, {"name", "why", "example"})
     if row.get("family") not in (None, *FAMILIES):
         raise RuleError(f"{where}: family is one of {FAMILIES}")
+    if row.get("instead") not in (None, *BY_TYPE):
+        raise RuleError(f"{where}: instead names an unknown type {row['instead']!r}")
     try:
         condition = Condition.from_row(row)
     except RuleError as e:
@@ -127,7 +131,7 @@ def _filter(where: str, row: dict, shared: bool = False) -> Filter:
         raise RuleError(f"{where}: example of unknown type {example['type']!r}")
     if isinstance(example.get("kept"), dict):   # the same word in another form: {text, trigger}
         _example(f"{where}: kept", example["kept"], {"text", "trigger"}, {"text", "trigger"})
-    return Filter(row["name"], row.get("family"), condition, row["why"], example, where)
+    return Filter(row["name"], row.get("family"), condition, row["why"], example, where, row.get("instead"))
 
 
 def _role(where: str, type_name: str, row: dict) -> RoleRule:

@@ -67,11 +67,19 @@ def prepare(vocab) -> None:
 
 
 def _phrase_head(doc: Doc, start: int, end: int) -> Token:
-    """The verb or noun of a multi-word trigger ('called for' -> called, 'deaths of' -> deaths)."""
-    for tok in doc[start:end]:
-        if tok.pos_ in ("VERB", "NOUN", "PROPN"):
-            return tok
-    return doc[start]
+    """The verb of a multi-word trigger, else its noun: the last of the first nouns in a row, as a compound is
+    headed by its last noun ('called for' -> called, 'deaths of' -> deaths, 'news conference' -> conference)."""
+    span = doc[start:end]
+    verb = next((t for t in span if t.pos_ == "VERB"), None)
+    if verb is not None:
+        return verb
+    head = None
+    for tok in span:
+        if tok.pos_ in ("NOUN", "PROPN"):
+            head = tok
+        elif head is not None:
+            break
+    return head if head is not None else doc[start]
 
 
 def find(doc: Doc) -> list[Trigger]:

@@ -56,6 +56,12 @@ def test_a_malformed_row_names_its_file_and_row(folder, old, new, message):
         registry.load(folder)
 
 
+def test_a_filter_that_makes_a_match_another_type_names_a_known_type(folder):
+    edit(folder / "statement.yaml", "    instead: demand\n", "    instead: plea\n")
+    with pytest.raises(RuleError, match=r"statement\.yaml: filters\[\d+\]: instead names an unknown type 'plea'"):
+        registry.load(folder)
+
+
 def test_a_row_without_example_is_a_load_error(folder):
     edit(folder / "visit.yaml", '    example: {text: "Antony Blinken arrived in Cairo on Sunday.", actor: Antony Blinken}\n', "")
     with pytest.raises(RuleError, match=r"visit\.yaml: roles\[\d+\]: missing field\(s\) \['example'\]"):

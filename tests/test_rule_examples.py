@@ -61,6 +61,8 @@ def test_filter_row(nlp, monkeypatch, type_, n):
     rule = TYPES[type_].filters[n]
     example = rule.example
     assert not _events(nlp, example["text"], type_, example["trigger"]), (rule.where, example)
+    if rule.instead:   # the match is an event of another type
+        assert _events(nlp, example["text"], rule.instead, example["trigger"]), f"{rule.where}: no {rule.instead}"
     if "kept" in example:   # the same word, kept as an event: a sentence, or {text, trigger} for another form
         kept = example["kept"] if isinstance(example["kept"], dict) else {"text": example["kept"], "trigger": example["trigger"]}
         assert _events(nlp, kept["text"], type_, kept["trigger"]), f"{rule.where}: 'kept' is dropped"
