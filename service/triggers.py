@@ -67,18 +67,17 @@ def prepare(vocab) -> None:
 
 
 def _phrase_head(doc: Doc, start: int, end: int) -> Token:
-    """The verb of a multi-word trigger, else its noun: the last of the first nouns in a row, as a compound is
-    headed by its last noun ('called for' -> called, 'deaths of' -> deaths, 'news conference' -> conference)."""
-    span = doc[start:end]
-    verb = next((t for t in span if t.pos_ == "VERB"), None)
-    if verb is not None:
-        return verb
+    """The first verb or noun of a multi-word trigger; a run of nouns is headed by its last, as a compound is
+    ('called for' -> called, 'deaths of' -> deaths, 'agreement reached' -> agreement,
+    'news conference' -> conference)."""
     head = None
-    for tok in span:
+    for tok in doc[start:end]:
         if tok.pos_ in ("NOUN", "PROPN"):
             head = tok
         elif head is not None:
             break
+        elif tok.pos_ == "VERB":
+            return tok
     return head if head is not None else doc[start]
 
 

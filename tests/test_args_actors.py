@@ -141,13 +141,19 @@ def test_who_acts_after_talks_with_someone_held_them(nlp, text, held_them):
 @pytest.mark.parametrize("text, type_, role, expected", [
     ("The envoy said he was asking Turkey and Iran to meet in Geneva.", "meeting", "participant", {"Turkey", "Iran"}),
     ("Biden invited Netanyahu to visit Washington.", "visit", "visitor", {"Netanyahu"}),
-    ("The newspaper quoted Mr Clarke telling activists that the bill would pass.", "statement", "speaker", {"Clarke"}),
-    ("The newspaper quoted the minister as saying that the talks would resume.", "statement", "speaker", {"minister"}),
+    # "quoted X telling" is two acts (the newspaper's and X's): the one told is X's
+    ("The newspaper quoted Mr Clarke telling activists that the bill would pass.", "statement/telling", "speaker",
+     {"Clarke"}),
+    ("The newspaper quoted the minister as saying that the talks would resume.", "statement/saying", "speaker",
+     {"minister"}),
     # the subject of a verb of promising does what it promises
     ("Hamas promised Egypt to attend the talks.", "negotiation", "participant", {"Hamas"}),
 ])
 def test_the_object_of_asking_does_what_it_is_asked_to(nlp, text, type_, role, expected):
-    assert actors(one(nlp, text, type_), role) == expected
+    type_, _, trigger = type_.partition("/")
+    found = [e for e in events(nlp, text) if e["type"] == type_ and (not trigger or e["trigger"]["text"] == trigger)]
+    assert len(found) == 1, [(e["type"], e["trigger"]["text"]) for e in events(nlp, text)]
+    assert actors(found[0], role) == expected
 
 
 @pytest.mark.parametrize("text, type_, expected", [
