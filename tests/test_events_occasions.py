@@ -62,3 +62,16 @@ def test_a_modified_occasion_may_be_another_one(nlp):
     text = "Antony Blinken visited Cairo on Monday. He asked for a visa for the expected visit."
     visits = [e for e in events(nlp, text) if e["type"] == "visit"]
     assert actors(visits[-1]) != {"Antony Blinken"}
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Delegates from thirty countries attended a peace conference in Oslo.", "conference"),
+    ("The congress of regional parties opened in Tunis on Monday.", "congress"),
+    ("The two leaders' first encounter in a year ended without a deal.", "encounter"),
+    ("The minister told a news conference in Oslo that the talks had failed.", None),        # a statement
+    ("The prime minister spoke at the Labour Party Conference in Brighton.", None),          # internal body
+    ("The plan found no support in Congress.", None),                                        # a legislature
+])
+def test_gatherings_are_meetings_unless_a_press_event_or_a_body(nlp, text, trigger):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "meeting"]
+    assert found == ([trigger] if trigger else [])
