@@ -71,7 +71,8 @@ def test_a_modified_occasion_may_be_another_one(nlp):
     ("The minister told a news conference in Oslo that the talks had failed.", None),        # a statement
     ("The prime minister spoke at the Labour Party Conference in Brighton.", None),          # internal body
     ("The plan found no support in Congress.", None),                                        # a legislature
+    ("The chairman of the conference opened the session with a minute of silence.", None),  # an office
 ])
-def test_gatherings_are_meetings_unless_a_press_event_or_a_body(nlp, text, trigger):
+def test_gatherings_are_meetings_unless_a_press_event_a_body_or_an_office(nlp, text, trigger):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "meeting"]
     assert found == ([trigger] if trigger else [])
