@@ -76,3 +76,14 @@ def test_a_modified_occasion_may_be_another_one(nlp):
 def test_gatherings_are_meetings_unless_a_press_event_a_body_or_an_office(nlp, text, trigger):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "meeting"]
     assert found == ([trigger] if trigger else [])
+
+
+@pytest.mark.parametrize("text, is_event", [
+    ("Both leaders promised to revive the stalled peace process.", True),
+    ("The envoy warned that the Oslo process was close to collapse.", True),        # named for its seat
+    ("Critics said the EU-led process had lost its way.", True),
+    ("The firm said its approval process would take a month.", False),              # a procedure
+    ("The process of counting the votes began on Monday.", False),
+])
+def test_a_process_is_negotiations_when_peace_diplomatic_or_named_for_its_seat(nlp, text, is_event):
+    assert bool([e for e in events(nlp, text) if e["type"] == "negotiation"]) == is_event
