@@ -87,3 +87,21 @@ def test_gatherings_are_meetings_unless_a_press_event_a_body_or_an_office(nlp, t
 ])
 def test_a_process_is_negotiations_when_peace_diplomatic_or_named_for_its_seat(nlp, text, is_event):
     assert bool([e for e in events(nlp, text) if e["type"] == "negotiation"]) == is_event
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Angela Merkel held talks with Emmanuel Macron in Berlin on Monday.", "meeting"),          # held in person
+    ("The Chilean president travelled to Lima for talks with ministers.", "meeting"),            # a journey's
+    ("The envoy flew to Cairo for peace talks with Hamas.", "negotiation"),                       # named a process
+    ("Israel and Hamas held peace talks in Cairo.", "negotiation"),
+    ("The talks between Israel and Hamas resumed in Doha on Monday.", "negotiation"),
+    ("Hamas joined a new round of talks in Doha.", "negotiation"),
+])
+def test_talks_held_in_person_are_a_meeting_talks_as_a_process_negotiations(nlp, text, type_):
+    assert [e["type"] for e in events(nlp, text) if e["trigger"]["text"].endswith("talks")] == [type_]
+
+
+def test_held_talks_take_the_holders_as_participants_and_the_talks_place(nlp):
+    ev = one(nlp, "Angela Merkel held talks with Emmanuel Macron in Berlin on Monday.", "meeting")
+    assert actors(ev, "participant") == {"Angela Merkel", "Emmanuel Macron"}
+    assert [p["name"] for p in ev["places"]] == ["Berlin"]
