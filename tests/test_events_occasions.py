@@ -105,3 +105,15 @@ def test_held_talks_take_the_holders_as_participants_and_the_talks_place(nlp):
     ev = one(nlp, "Angela Merkel held talks with Emmanuel Macron in Berlin on Monday.", "meeting")
     assert actors(ev, "participant") == {"Angela Merkel", "Emmanuel Macron"}
     assert [p["name"] for p in ev["places"]] == ["Berlin"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The president discussed trade with his Swiss counterpart in Bern.", "discussed"),
+    ("France and Germany discussed the budget on Monday.", "discussed"),
+    ("A team of engineers will fly to Accra to discuss the contract.", "discuss"),         # a journey's purpose
+    ("The minister declined to discuss the report.", None),                                # one person's topic
+    ("The two presidents met in Bern to discuss trade.", "met"),                            # the meeting is 'met'
+])
+def test_discussing_is_a_meeting_with_a_party(nlp, text, trigger):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "meeting"]
+    assert found == ([trigger] if trigger else [])
