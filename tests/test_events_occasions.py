@@ -41,6 +41,8 @@ def test_brokers_of_talks_are_mediators_not_an_event(nlp):
     ("Hamas engaged in discussions with Israel in Cairo.", "discussions"),
     ("Hamas is reluctant to join further discussions.", None),   # more of a kind, no one occasion
     ("Further discussions are planned for next week.", "discussions"),   # the next ones, reported
+    ("The new tariffs will be under discussion at the forum.", "discussion"),
+    ("A discussion followed in parliament.", None),                      # a debate
 ])
 def test_discussions_are_negotiations_unless_merely_further_ones(nlp, text, trigger):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "negotiation"]
