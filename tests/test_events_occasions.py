@@ -120,3 +120,15 @@ def test_held_talks_take_the_holders_as_participants_and_the_talks_place(nlp):
 def test_discussing_is_a_meeting_with_a_party(nlp, text, trigger):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "meeting"]
     assert found == ([trigger] if trigger else [])
+
+
+@pytest.mark.parametrize("text, type_, trigger", [
+    ("Japanese diplomats held informal contacts with Chinese envoys in Hanoi.", "meeting", "contacts"),
+    ("The ministry learned of the plan through its contacts in the army.", "meeting", None),              # ties
+    ("The delegation signed three contracts during its stay in Hanoi.", "visit", "stay"),
+    ("The court granted the prisoner a stay of execution.", "visit", None),                               # legal
+    ("The minister said the journey to full democracy would take years.", "visit", None),                # figure
+])
+def test_occasion_nouns_that_need_a_holder_or_a_place(nlp, text, type_, trigger):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == type_]
+    assert found == ([trigger] if trigger else [])
