@@ -132,3 +132,13 @@ def test_discussing_is_a_meeting_with_a_party(nlp, text, trigger):
 def test_occasion_nouns_that_need_a_holder_or_a_place(nlp, text, type_, trigger):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == type_]
     assert found == ([trigger] if trigger else [])
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The African Union envoy undertook a mediation mission between the two governments.", "mediation"),
+    ("Norway launched a mediation effort between Chile and Peru on Saturday.", "mediation"),
+    ("The mediation team arrived in Cairo on Monday.", None),                  # a modifier of a group
+])
+def test_mediation_heading_a_mission_or_an_effort_is_the_event(nlp, text, trigger):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "negotiation"]
+    assert found == ([trigger] if trigger else [])
