@@ -142,3 +142,12 @@ def test_occasion_nouns_that_need_a_holder_or_a_place(nlp, text, type_, trigger)
 def test_mediation_heading_a_mission_or_an_effort_is_the_event(nlp, text, trigger):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "negotiation"]
     assert found == ([trigger] if trigger else [])
+
+
+@pytest.mark.parametrize("text, triggers", [
+    ("The regional congress, meeting in Tunis on Monday, elected a new chairman.", ["congress"]),
+    ("Foreign ministers, meeting in Tunis on Monday, agreed on a fund.", ["meeting"]),
+    ("Critics described the summit as a meeting of old friends.", ["summit"]),
+])
+def test_a_body_sitting_or_an_occasion_characterized_is_one_meeting(nlp, text, triggers):
+    assert [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "meeting"] == triggers
