@@ -151,3 +151,11 @@ def test_mediation_heading_a_mission_or_an_effort_is_the_event(nlp, text, trigge
 ])
 def test_a_body_sitting_or_an_occasion_characterized_is_one_meeting(nlp, text, triggers):
     assert [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "meeting"] == triggers
+
+
+@pytest.mark.parametrize("text", [
+    "The two leaders held a video conference on Monday.",                 # not in person
+    "The Organization of the Islamic Conference condemned the raid.",     # a body named for a gathering
+])
+def test_gathering_words_that_report_no_meeting(nlp, text):
+    assert [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "meeting"] == []
