@@ -159,3 +159,11 @@ def test_a_body_sitting_or_an_occasion_characterized_is_one_meeting(nlp, text, t
 ])
 def test_gathering_words_that_report_no_meeting(nlp, text):
     assert [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "meeting"] == []
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("The bank met its loan payments without new borrowing.", "meeting"),            # fulfilling
+    ("The court ordered the government to return Omar Haddad to Egypt.", "visit"),    # sending someone back
+])
+def test_other_senses_of_occasion_verbs(nlp, text, type_):
+    assert [e for e in events(nlp, text) if e["type"] == type_] == []
