@@ -73,6 +73,7 @@ def test_a_modified_occasion_may_be_another_one(nlp):
     ("The two leaders' first encounter in a year ended without a deal.", "encounter"),
     ("The minister told a news conference in Oslo that the talks had failed.", None),        # a statement
     ("The prime minister spoke at the Labour Party Conference in Brighton.", None),          # internal body
+    ("The board won its vote at the annual shareholders' meeting in Zurich.", None),       # internal body
     ("The plan found no support in Congress.", None),                                        # a legislature
     ("The chairman of the conference opened the session with a minute of silence.", None),  # an office
 ])
