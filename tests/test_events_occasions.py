@@ -96,6 +96,7 @@ def test_a_process_is_negotiations_when_peace_diplomatic_or_named_for_its_seat(n
 @pytest.mark.parametrize("text, type_", [
     ("Angela Merkel held talks with Emmanuel Macron in Berlin on Monday.", "meeting"),          # held in person
     ("The Chilean president travelled to Lima for talks with ministers.", "meeting"),            # a journey's
+    ("The presidents began face-to-face talks in Helsinki on Monday.", "meeting"),               # in person
     ("The envoy flew to Cairo for peace talks with Hamas.", "negotiation"),                       # named a process
     ("Israel and Hamas held peace talks in Cairo.", "negotiation"),
     ("The talks between Israel and Hamas resumed in Doha on Monday.", "negotiation"),
