@@ -40,6 +40,9 @@ def test_brokers_of_talks_are_mediators_not_an_event(nlp):
 @pytest.mark.parametrize("text, trigger", [
     ("Hamas engaged in discussions with Israel in Cairo.", "discussions"),
     ("Hamas is reluctant to join further discussions.", None),   # more of a kind, no one occasion
+    ("Further discussions are planned for next week.", "discussions"),   # the next ones, reported
+    ("The new tariffs will be under discussion at the forum.", "discussion"),
+    ("A discussion followed in parliament.", None),                      # a debate
 ])
 def test_discussions_are_negotiations_unless_merely_further_ones(nlp, text, trigger):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "negotiation"]
@@ -62,3 +65,107 @@ def test_a_modified_occasion_may_be_another_one(nlp):
     text = "Antony Blinken visited Cairo on Monday. He asked for a visa for the expected visit."
     visits = [e for e in events(nlp, text) if e["type"] == "visit"]
     assert actors(visits[-1]) != {"Antony Blinken"}
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Delegates from thirty countries attended a peace conference in Oslo.", "conference"),
+    ("The congress of regional parties opened in Tunis on Monday.", "congress"),
+    ("The two leaders' first encounter in a year ended without a deal.", "encounter"),
+    ("The minister told a news conference in Oslo that the talks had failed.", None),        # a statement
+    ("The prime minister spoke at the Labour Party Conference in Brighton.", None),          # internal body
+    ("The board won its vote at the annual shareholders' meeting in Zurich.", None),       # internal body
+    ("The plan found no support in Congress.", None),                                        # a legislature
+    ("The chairman of the conference opened the session with a minute of silence.", None),  # an office
+])
+def test_gatherings_are_meetings_unless_a_press_event_a_body_or_an_office(nlp, text, trigger):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "meeting"]
+    assert found == ([trigger] if trigger else [])
+
+
+@pytest.mark.parametrize("text, is_event", [
+    ("Both leaders promised to revive the stalled peace process.", True),
+    ("The envoy warned that the Oslo process was close to collapse.", True),        # named for its seat
+    ("Critics said the EU-led process had lost its way.", True),
+    ("The firm said its approval process would take a month.", False),              # a procedure
+    ("The process of counting the votes began on Monday.", False),
+])
+def test_a_process_is_negotiations_when_peace_diplomatic_or_named_for_its_seat(nlp, text, is_event):
+    assert bool([e for e in events(nlp, text) if e["type"] == "negotiation"]) == is_event
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Angela Merkel held talks with Emmanuel Macron in Berlin on Monday.", "meeting"),          # held in person
+    ("The Chilean president travelled to Lima for talks with ministers.", "meeting"),            # a journey's
+    ("The presidents began face-to-face talks in Helsinki on Monday.", "meeting"),               # in person
+    ("The envoy flew to Cairo for peace talks with Hamas.", "negotiation"),                       # named a process
+    ("Israel and Hamas held peace talks in Cairo.", "negotiation"),
+    ("The talks between Israel and Hamas resumed in Doha on Monday.", "negotiation"),
+    ("Hamas joined a new round of talks in Doha.", "negotiation"),
+])
+def test_talks_held_in_person_are_a_meeting_talks_as_a_process_negotiations(nlp, text, type_):
+    assert [e["type"] for e in events(nlp, text) if e["trigger"]["text"].endswith("talks")] == [type_]
+
+
+def test_held_talks_take_the_holders_as_participants_and_the_talks_place(nlp):
+    ev = one(nlp, "Angela Merkel held talks with Emmanuel Macron in Berlin on Monday.", "meeting")
+    assert actors(ev, "participant") == {"Angela Merkel", "Emmanuel Macron"}
+    assert [p["name"] for p in ev["places"]] == ["Berlin"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The president discussed trade with his Swiss counterpart in Bern.", "discussed"),
+    ("France and Germany discussed the budget on Monday.", "discussed"),
+    ("A team of engineers will fly to Accra to discuss the contract.", "discuss"),         # a journey's purpose
+    ("The minister declined to discuss the report.", None),                                # one person's topic
+    ("The two presidents met in Bern to discuss trade.", "met"),                            # the meeting is 'met'
+])
+def test_discussing_is_a_meeting_with_a_party(nlp, text, trigger):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "meeting"]
+    assert found == ([trigger] if trigger else [])
+
+
+@pytest.mark.parametrize("text, type_, trigger", [
+    ("Japanese diplomats held informal contacts with Chinese envoys in Hanoi.", "meeting", "contacts"),
+    ("The ministry learned of the plan through its contacts in the army.", "meeting", None),              # ties
+    ("The delegation signed three contracts during its stay in Hanoi.", "visit", "stay"),
+    ("The court granted the prisoner a stay of execution.", "visit", None),                               # legal
+    ("The minister said the journey to full democracy would take years.", "visit", None),                # figure
+])
+def test_occasion_nouns_that_need_a_holder_or_a_place(nlp, text, type_, trigger):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == type_]
+    assert found == ([trigger] if trigger else [])
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The African Union envoy undertook a mediation mission between the two governments.", "mediation"),
+    ("Norway launched a mediation effort between Chile and Peru on Saturday.", "mediation"),
+    ("The mediation team arrived in Cairo on Monday.", None),                  # a modifier of a group
+])
+def test_mediation_heading_a_mission_or_an_effort_is_the_event(nlp, text, trigger):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "negotiation"]
+    assert found == ([trigger] if trigger else [])
+
+
+@pytest.mark.parametrize("text, triggers", [
+    ("The regional congress, meeting in Tunis on Monday, elected a new chairman.", ["congress"]),
+    ("Foreign ministers, meeting in Tunis on Monday, agreed on a fund.", ["meeting"]),
+    ("Critics described the summit as a meeting of old friends.", ["summit"]),
+])
+def test_a_body_sitting_or_an_occasion_characterized_is_one_meeting(nlp, text, triggers):
+    assert [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "meeting"] == triggers
+
+
+@pytest.mark.parametrize("text", [
+    "The two leaders held a video conference on Monday.",                 # not in person
+    "The Organization of the Islamic Conference condemned the raid.",     # a body named for a gathering
+])
+def test_gathering_words_that_report_no_meeting(nlp, text):
+    assert [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "meeting"] == []
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("The bank met its loan payments without new borrowing.", "meeting"),            # fulfilling
+    ("The court ordered the government to return Omar Haddad to Egypt.", "visit"),    # sending someone back
+])
+def test_other_senses_of_occasion_verbs(nlp, text, type_):
+    assert [e for e in events(nlp, text) if e["type"] == type_] == []
