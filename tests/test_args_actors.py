@@ -159,7 +159,7 @@ def test_the_object_of_asking_does_what_it_is_asked_to(nlp, text, type_, role, e
 @pytest.mark.parametrize("text, type_, expected", [
     ("The envoy plans a meeting with Spain, the UK, Italy, Jordan and Egypt next week.", "meeting",
      {"Spain", "United Kingdom", "Italy", "Jordan", "Egypt"}),
-    ("Blinken will hold talks with Canada, the UK, Japan and Egypt on Monday.", "negotiation",
+    ("Blinken will open negotiations with Canada, the UK, Japan and Egypt on Monday.", "negotiation",
      {"Canada", "United Kingdom", "Japan", "Egypt"}),
 ])
 def test_a_list_the_parser_read_as_an_apposition_is_still_a_list(nlp, text, type_, expected):
