@@ -60,7 +60,15 @@ def _future_frame(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_ in _PLAN_GOVERNORS
 
 
-def classify(head: Token, dates, ref: dt.date | None = None) -> str:
+def _told_as_past(head: Token) -> bool:
+    """"The summit ended on Friday", "held the meeting": the clause tells the occasion as having happened."""
+    verb = head.head
+    return head.dep_ in ("nsubj", "dobj") and verb.tag_ == "VBD" and verb.pos_ == "VERB"
+
+
+def classify(head: Token, dates, ref: dt.date | None = None, earlier: str | None = None) -> str:
+    """The modality of the mention at `head`; `earlier` is that of the earlier mention of the same occasion
+    it names again (occasions.py), if any."""
     chain = [head] if _own_clause_only(head) else _clause_chain(head)
     for t in chain:
         if any(c.dep_ == "neg" for c in t.children):
@@ -98,4 +106,6 @@ def classify(head: Token, dates, ref: dt.date | None = None) -> str:
         return "planned"   # "set to meet on Monday before talks resume"
     if ref is not None and dates and all(d.range is not None and d.range[0] > ref for d in dates):
         return "planned"
+    if earlier == "planned" and not _told_as_past(head):
+        return "planned"   # "Leaders will meet in Lima. ... Coordinators of the summit said ...": still ahead
     return "asserted"
