@@ -40,6 +40,26 @@ _FRAMING_PREPS = words.load("framing_prepositions")
 _PURPOSE_GOVERNORS = words.load("purpose_verbs")
 _CONDITIONAL_MARKS = words.load("conditional_conjunctions")
 _AWAITING_MARKS = words.load("awaiting_conjunctions")
+_REPORTING = words.load("reporting_verbs")
+_FUTURE_IN_THE_PAST = {"would"}
+
+
+def _future_in_the_past(verb: Token) -> bool:
+    """'He said he would visit Cairo': "would" in what a past verb of saying or promising reports is the future
+    seen from then, a plan; unless a condition hangs on it ("said it would attend only if ...")."""
+    if verb.lemma_ == "be" or not any(c.dep_ == "aux" and c.lower_ in _FUTURE_IN_THE_PAST for c in verb.children):
+        return False   # "said the response would be devastating" judges, it plans nothing
+    t = verb
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "ccomp" or t.head.lemma_ not in _REPORTING or t.head.tag_ not in ("VBD", "VBN"):
+        return False
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ == "only":
+            return False   # "would be scheduled only once ...", "would attend only after ..."
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONAL_MARKS for m in c.children):
+            return False
+    return True
 
 
 def _own_clause_only(head: Token) -> bool:
@@ -78,7 +98,7 @@ def classify(head: Token, dates, ref: dt.date | None = None, earlier: str | None
     for t in chain:
         kids = list(t.children)
         if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX for c in kids):
-            return "hypothetical"
+            return "planned" if _future_in_the_past(t) else "hypothetical"
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in kids):
             return "hypothetical"
         if t.lower_ in _HYPOTHETICAL_WORDS and t.i != head.i:

@@ -17,6 +17,12 @@ from tests.helpers import events, one
     ("Talks are set to take place in Doha this week.", "negotiation", "planned"),
     ("The talks will resume in Cairo.", "negotiation", "planned"),
     ("The talks resumed in Cairo.", "negotiation", "asserted"),
+    # "would" in what a past verb of saying or promising reports is the future seen from then
+    ("The minister said he would visit Cairo.", "visit", "planned"),
+    ("She promised that a team would fly to Cairo.", "visit", "planned"),
+    ("The minister said he would visit Cairo only if the talks resumed.", "visit", "hypothetical"),
+    ("The minister thought he would visit Cairo.", "visit", "hypothetical"),
+    ("Officials said their response to an attack would be devastating.", "attack", "hypothetical"),
 ])
 def test_modality(nlp, text, type_, expected):
     assert one(nlp, text, type_)["modality"] == expected
