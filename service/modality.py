@@ -41,7 +41,14 @@ _PURPOSE_GOVERNORS = words.load("purpose_verbs")
 _CONDITIONAL_MARKS = words.load("conditional_conjunctions")
 _AWAITING_MARKS = words.load("awaiting_conjunctions")
 _REPORTING = words.load("reporting_verbs")
+_HAPPENING = words.load("happening_verbs")
 _FUTURE_IN_THE_PAST = {"would"}
+
+
+def _happens(verb: Token) -> bool:
+    """A verb that says its subject happens: "attacks took place", "the talks resumed"."""
+    return verb.lemma_ in _HAPPENING or any(f"{verb.lemma_} {c.lemma_}" in _HAPPENING for c in verb.children
+                                            if c.dep_ in ("dobj", "prt", "advmod"))
 
 
 def _future_in_the_past(verb: Token) -> bool:
@@ -105,6 +112,9 @@ def classify(head: Token, dates, ref: dt.date | None = None, earlier: str | None
             return "hypothetical"
     if any(c.lower_ in _HYPOTHETICAL_WORDS and c.dep_ in ("amod", "det", "advmod") for c in head.children):
         return "hypothetical"
+    if head.dep_ in ("nsubj", "nsubjpass") and _happens(head.head) and \
+            any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in head.head.children):
+        return "hypothetical"   # "if major attacks take place", "determining whether talks can resume"
     for t in chain:
         kids = list(t.children)
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in kids):

@@ -23,6 +23,10 @@ from tests.helpers import events, one
     ("The minister said he would visit Cairo only if the talks resumed.", "visit", "hypothetical"),
     ("The minister thought he would visit Cairo.", "visit", "hypothetical"),
     ("Officials said their response to an attack would be devastating.", "attack", "hypothetical"),
+    # a condition on a noun's happening at all; not one on what it does
+    ("Officials expect a catastrophe if major attacks take place.", "attack", "hypothetical"),
+    ("The envoys are determining whether talks can resume.", "negotiation", "hypothetical"),
+    ("The reporter asked if the talks had reduced tension.", "negotiation", "asserted"),
 ])
 def test_modality(nlp, text, type_, expected):
     assert one(nlp, text, type_)["modality"] == expected
