@@ -42,7 +42,24 @@ _CONDITIONAL_MARKS = words.load("conditional_conjunctions")
 _AWAITING_MARKS = words.load("awaiting_conjunctions")
 _REPORTING = words.load("reporting_verbs")
 _HAPPENING = words.load("happening_verbs")
+_POSSIBILITY_NOUNS = words.load("possibility_nouns")
 _FUTURE_IN_THE_PAST = {"would"}
+
+
+def _only_possible(head: Token) -> bool:
+    """'hope to resume the negotiations', 'no reason to negotiate', 'opened the way to negotiations': an act a
+    noun of possibility or proposal holds out."""
+    # a noun through the verb that makes it happen ("to resume the negotiations"); "an attempt to bypass the
+    # talks" holds out the bypassing, not the talks
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head if head.dep_ == "dobj" and _happens(head.head) else None
+    if verb is not None and verb.dep_ in ("acl", "relcl") and verb.head.lemma_ in _POSSIBILITY_NOUNS and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ in ("to", "for"):
+        owner = head.head.head
+        return owner.lemma_ in _POSSIBILITY_NOUNS or \
+            any(c.dep_ == "dobj" and c.lemma_ in _POSSIBILITY_NOUNS for c in owner.children)
+    return False
 
 
 def _happens(verb: Token) -> bool:
@@ -111,6 +128,8 @@ def classify(head: Token, dates, ref: dt.date | None = None, earlier: str | None
         if t.lower_ in _HYPOTHETICAL_WORDS and t.i != head.i:
             return "hypothetical"
     if any(c.lower_ in _HYPOTHETICAL_WORDS and c.dep_ in ("amod", "det", "advmod") for c in head.children):
+        return "hypothetical"
+    if _only_possible(head):
         return "hypothetical"
     if head.dep_ in ("nsubj", "nsubjpass") and _happens(head.head) and \
             any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in head.head.children):

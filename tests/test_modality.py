@@ -27,6 +27,12 @@ from tests.helpers import events, one
     ("Officials expect a catastrophe if major attacks take place.", "attack", "hypothetical"),
     ("The envoys are determining whether talks can resume.", "negotiation", "hypothetical"),
     ("The reporter asked if the talks had reduced tension.", "negotiation", "asserted"),
+    # an act a noun of possibility or proposal holds out
+    ("The meeting opened the way to negotiations.", "negotiation", "hypothetical"),
+    ("Officials said there was hope to resume the negotiations.", "negotiation", "hypothetical"),
+    ("The minister said there was no reason to negotiate.", "negotiation", "hypothetical"),
+    ("The envoys waited for an answer to a proposal to begin talks.", "negotiation", "hypothetical"),
+    ("The congress is an attempt to bypass the talks in Geneva.", "negotiation", "asserted"),
 ])
 def test_modality(nlp, text, type_, expected):
     assert one(nlp, text, type_)["modality"] == expected
