@@ -33,6 +33,8 @@ from tests.helpers import events, one
     ("The minister said there was no reason to negotiate.", "negotiation", "hypothetical"),
     ("The envoys waited for an answer to a proposal to begin talks.", "negotiation", "hypothetical"),
     ("The congress is an attempt to bypass the talks in Geneva.", "negotiation", "asserted"),
+    ("The envoy left Cairo to consult with the leadership.", "meeting", "planned"),   # a purpose
+    ("The minister went on to say that the plan had failed.", "statement", "asserted"),   # "then said"
 ])
 def test_modality(nlp, text, type_, expected):
     assert one(nlp, text, type_)["modality"] == expected
