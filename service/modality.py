@@ -43,6 +43,7 @@ _AWAITING_MARKS = words.load("awaiting_conjunctions")
 _REPORTING = words.load("reporting_verbs")
 _HAPPENING = words.load("happening_verbs")
 _POSSIBILITY_NOUNS = words.load("possibility_nouns")
+_SCHEDULING = words.load("scheduling_verbs")
 _FUTURE_IN_THE_PAST = {"would"}
 
 
@@ -59,6 +60,23 @@ def _only_possible(head: Token) -> bool:
         owner = head.head.head
         return owner.lemma_ in _POSSIBILITY_NOUNS or \
             any(c.dep_ == "dobj" and c.lemma_ in _POSSIBILITY_NOUNS for c in owner.children)
+    return False
+
+
+def _still_to_happen(noun: Token) -> bool:
+    """'the summit to be held in Lima', 'the conference set for January': a clause on the noun puts it ahead.
+    The parser often hangs 'to be held' elsewhere ('the declaration of the summit to be held in Lima'); right
+    after the noun's phrase, it is still the noun's."""
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+    after = noun.right_edge.i + 1
+    if after < len(noun.doc) and noun.doc[after].lower_ == "to" and noun.doc[after].dep_ == "aux":
+        clauses.append(noun.doc[after].head)
+    for c in clauses:
+        if c.tag_ == "VBN" and c.dep_ == "acl" and c.lemma_ in _SCHEDULING:
+            return True
+        if _happens(c) and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and \
+                (c.tag_ == "VBN" or not any(o.dep_ == "dobj" for o in c.children)):
+            return True   # "a meeting to take place", "talks to be held"; not "a proposal to begin talks"
     return False
 
 
@@ -142,6 +160,8 @@ def classify(head: Token, dates, ref: dt.date | None = None, earlier: str | None
                 (t.lemma_ in _PLAN_GOVERNORS and t.tag_ == "VBN" and t.i != head.i):
             return "planned"
     if any(c.lower_ in _PLAN_MODIFIERS and c.dep_ == "amod" for c in head.children):
+        return "planned"
+    if head.pos_ in ("NOUN", "PROPN") and _still_to_happen(head):
         return "planned"
     if head.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "NOUN" and (
             head.head.lemma_ in _PLAN_GOVERNORS and head.head.tag_ == "VBN" or _future_frame(head.head)):

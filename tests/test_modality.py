@@ -35,6 +35,11 @@ from tests.helpers import events, one
     ("The congress is an attempt to bypass the talks in Geneva.", "negotiation", "asserted"),
     ("The envoy left Cairo to consult with the leadership.", "meeting", "planned"),   # a purpose
     ("The minister went on to say that the plan had failed.", "statement", "asserted"),   # "then said"
+    # a clause on the noun puts it ahead; a purpose or a content does not
+    ("Trade tops the agenda of the summit to be held in Lima.", "meeting", "planned"),
+    ("Leaders discussed the summit planned by Peru.", "meeting", "planned"),
+    ("Ministers met to consider proposals aimed at streamlining trade.", "proposal", "asserted"),
+    ("Officials waited for a response to a proposal to begin talks.", "proposal", "asserted"),
 ])
 def test_modality(nlp, text, type_, expected):
     assert one(nlp, text, type_)["modality"] == expected
