@@ -80,6 +80,18 @@ def _still_to_happen(noun: Token) -> bool:
     return False
 
 
+def _be_to(verb: Token) -> bool:
+    """'Leaders are to meet in Lima', 'our intention is to begin talks', 'the position was to demand': "be to"
+    with an infinitive is what is scheduled or meant; not in a condition ('if the talks are to succeed') nor
+    after a noun of possibility ('the only way is to negotiate')."""
+    be = verb.head
+    if verb.dep_ != "xcomp" or be.lemma_ != "be" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    subject = next((c for c in be.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.lemma_ not in _POSSIBILITY_NOUNS and \
+        not any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in be.children)
+
+
 def _happens(verb: Token) -> bool:
     """A verb that says its subject happens: "attacks took place", "the talks resumed"."""
     return verb.lemma_ in _HAPPENING or any(f"{verb.lemma_} {c.lemma_}" in _HAPPENING for c in verb.children
@@ -162,6 +174,9 @@ def classify(head: Token, dates, ref: dt.date | None = None, earlier: str | None
     if any(c.lower_ in _PLAN_MODIFIERS and c.dep_ == "amod" for c in head.children):
         return "planned"
     if head.pos_ in ("NOUN", "PROPN") and _still_to_happen(head):
+        return "planned"
+    if any(_be_to(t) for t in chain if t.pos_ in ("VERB", "AUX")) or \
+            head.dep_ in ("nsubj", "nsubjpass") and any(_be_to(c) for c in head.head.children):
         return "planned"
     if head.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "NOUN" and (
             head.head.lemma_ in _PLAN_GOVERNORS and head.head.tag_ == "VBN" or _future_frame(head.head)):

@@ -40,6 +40,11 @@ from tests.helpers import events, one
     ("Leaders discussed the summit planned by Peru.", "meeting", "planned"),
     ("Ministers met to consider proposals aimed at streamlining trade.", "proposal", "asserted"),
     ("Officials waited for a response to a proposal to begin talks.", "proposal", "asserted"),
+    # "be to": what is scheduled or meant, unless in a condition
+    ("Leaders are to meet in Lima.", "meeting", "planned"),
+    ("Our intention is to begin negotiations soon, the minister said.", "negotiation", "planned"),
+    ("Their position was to demand a ceasefire.", "demand", "planned"),
+    ("The envoy said the economy would suffer if the talks were to fail.", "negotiation", "asserted"),
 ])
 def test_modality(nlp, text, type_, expected):
     assert one(nlp, text, type_)["modality"] == expected
