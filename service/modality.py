@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from . import words
 
 _NEG_GOVERNORS = words.load("negating_verbs")
+_TAKING_PART = words.load("occasion_verbs")
 _HYPOTHETICAL_AUX = words.load("hypothetical_auxiliaries")
 _HYPOTHETICAL_WORDS = words.load("hypothetical_words")
 _FUTURE_AUX = words.load("future_auxiliaries")
@@ -128,6 +129,18 @@ def _own_clause_only(head: Token) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in _FRAMING_PREPS
 
 
+def _negation_reach(head: Token, chain: list[Token]) -> list[Token]:
+    """The words whose negation negates the event. A noun in a phrase of the verb is negated with it only when
+    the verb is about taking part ("did not send a representative to the talks"); "not pay attention to the
+    comments", "not afraid of an attack", "failed because of Russia's refusal" leave it be."""
+    if head.dep_ != "pobj":
+        return chain
+    verb = next((i for i, t in enumerate(chain) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or chain[verb].lemma_ in _TAKING_PART:
+        return chain
+    return chain[:verb]
+
+
 def _future_frame(verb: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children):
         return True
@@ -144,9 +157,11 @@ def classify(head: Token, dates, ref: dt.date | None = None, earlier: str | None
     """The modality of the mention at `head`; `earlier` is that of the earlier mention of the same occasion
     it names again (occasions.py), if any."""
     chain = [head] if _own_clause_only(head) else _clause_chain(head)
-    for t in chain:
-        if any(c.dep_ == "neg" for c in t.children):
-            return "negated"
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        return "negated"   # "no genuine negotiations are planned"
+    for t in _negation_reach(head, chain):
+        if any(c.dep_ == "neg" or c.dep_ == "advmod" and any(n.dep_ == "neg" for n in c.children) for c in t.children):
+            return "negated"   # "did not attend", "would no longer demand"
         if t.i != head.i and t.lemma_ in _NEG_GOVERNORS:
             return "negated"
     for t in chain:

@@ -45,6 +45,12 @@ from tests.helpers import events, one
     ("Our intention is to begin negotiations soon, the minister said.", "negotiation", "planned"),
     ("Their position was to demand a ceasefire.", "demand", "planned"),
     ("The envoy said the economy would suffer if the talks were to fail.", "negotiation", "asserted"),
+    # what a negation reaches: the noun itself, "no longer", a phrase of a verb of taking part only
+    ("Officials said no genuine negotiations are planned.", "negotiation", "negated"),
+    ("It said it would no longer demand his removal.", "demand", "negated"),
+    ("Officials said they did not send a representative to the talks.", "negotiation", "negated"),
+    ("The envoy was not seeking to sideline Seoul from the talks.", "negotiation", "asserted"),
+    ("Negotiations failed because of Russia's refusal to acknowledge the commitments.", "rejection", "asserted"),
 ])
 def test_modality(nlp, text, type_, expected):
     assert one(nlp, text, type_)["modality"] == expected
