@@ -51,6 +51,8 @@ from tests.helpers import events, one
     ("Officials said they did not send a representative to the talks.", "negotiation", "negated"),
     ("The envoy was not seeking to sideline Seoul from the talks.", "negotiation", "asserted"),
     ("Negotiations failed because of Russia's refusal to acknowledge the commitments.", "rejection", "asserted"),
+    ("Iran said it was not afraid of an attack.", "attack", "hypothetical"),   # feared, not negated
+    ("In doing so, the government risks endorsing the plan.", "agreement", "hypothetical"),
 ])
 def test_modality(nlp, text, type_, expected):
     assert one(nlp, text, type_)["modality"] == expected
