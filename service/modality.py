@@ -20,7 +20,8 @@ _HYPOTHETICAL_WORDS = words.load("hypothetical_words")
 _FUTURE_AUX = words.load("future_auxiliaries")
 # The same verbs of planning and commitment as the tense of a date reads, and the going-to future.
 _PLAN_GOVERNORS = words.load("plan_verbs") | words.load("commitment_verbs") | words.load("going_to_future")
-_PLAN_MODIFIERS = words.load("plan_modifiers") | words.load("proposal_modifiers")
+_PLAN_MODIFIERS = words.load("plan_modifiers")
+_PROPOSAL_MODIFIERS = words.load("proposal_modifiers")
 
 
 def _clause_chain(tok: Token, depth: int = 3) -> list[Token]:
@@ -172,8 +173,10 @@ def classify(head: Token, dates, ref: dt.date | None = None, earlier: str | None
             return "hypothetical"
         if t.lower_ in _HYPOTHETICAL_WORDS and t.i != head.i:
             return "hypothetical"
-    if any(c.lower_ in _HYPOTHETICAL_WORDS and c.dep_ in ("amod", "det", "advmod") for c in head.children):
-        return "hypothetical"
+    if any(c.lower_ in _HYPOTHETICAL_WORDS and c.dep_ in ("amod", "det", "advmod") or
+           c.lower_ in _PROPOSAL_MODIFIERS and c.dep_ == "amod" and head.lemma_ not in _EXISTING for c in head.children):
+        return "hypothetical"   # "potential attacks"; "the proposed negotiations": put forward, not yet agreed
+        # (a "proposed framework" is itself a proposal, and exists)
     if _only_possible(head):
         return "hypothetical"
     if head.dep_ in ("nsubj", "nsubjpass") and _happens(head.head) and \

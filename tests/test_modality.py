@@ -53,6 +53,9 @@ from tests.helpers import events, one
     ("Negotiations failed because of Russia's refusal to acknowledge the commitments.", "rejection", "asserted"),
     ("Iran said it was not afraid of an attack.", "attack", "hypothetical"),   # feared, not negated
     ("In doing so, the government risks endorsing the plan.", "agreement", "hypothetical"),
+    # put forward, not yet agreed: may or may not take place; the proposal itself exists
+    ("Officials discussed the proposed peace negotiations.", "negotiation", "hypothetical"),
+    ("Under a proposed framework for a deal, roughly 40 hostages are to be freed.", "proposal", "asserted"),
 ])
 def test_modality(nlp, text, type_, expected):
     assert one(nlp, text, type_)["modality"] == expected
