@@ -46,6 +46,7 @@ _REPORTING = words.load("reporting_verbs")
 _HAPPENING = words.load("happening_verbs")
 _POSSIBILITY_NOUNS = words.load("possibility_nouns")
 _SCHEDULING = words.load("scheduling_verbs")
+_READINESS = words.load("readiness_adjectives")
 _FUTURE_IN_THE_PAST = {"would"}
 
 
@@ -173,6 +174,8 @@ def classify(head: Token, dates, ref: dt.date | None = None, earlier: str | None
             return "hypothetical"
         if t.lower_ in _HYPOTHETICAL_WORDS and t.i != head.i:
             return "hypothetical"
+        if t.pos_ == "ADJ" and t.lower_ in _READINESS and any(c.dep_ == "xcomp" for c in t.children):
+            return "hypothetical"   # "was prepared to veto", "ready to negotiate"
     if any(c.lower_ in _HYPOTHETICAL_WORDS and c.dep_ in ("amod", "det", "advmod") or
            c.lower_ in _PROPOSAL_MODIFIERS and c.dep_ == "amod" and head.lemma_ not in _EXISTING for c in head.children):
         return "hypothetical"   # "potential attacks"; "the proposed negotiations": put forward, not yet agreed

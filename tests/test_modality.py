@@ -56,6 +56,10 @@ from tests.helpers import events, one
     # put forward, not yet agreed: may or may not take place; the proposal itself exists
     ("Officials discussed the proposed peace negotiations.", "negotiation", "hypothetical"),
     ("Under a proposed framework for a deal, roughly 40 hostages are to be freed.", "proposal", "asserted"),
+    # readiness: an act one would do ("preparing to" is a plan)
+    ("The minister said Britain was prepared to veto any bid.", "rejection", "hypothetical"),
+    ("The group is willing to negotiate.", "negotiation", "hypothetical"),
+    ("The ministers are preparing to meet again.", "meeting", "planned"),
 ])
 def test_modality(nlp, text, type_, expected):
     assert one(nlp, text, type_)["modality"] == expected
