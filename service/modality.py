@@ -101,6 +101,16 @@ def _happens(verb: Token) -> bool:
                                             if c.dep_ in ("dobj", "prt", "advmod"))
 
 
+def _aux_bearer(verb: Token) -> Token:
+    """The verb whose auxiliaries hold for `verb`: itself, or for a second verb with no subject or auxiliary of
+    its own the first it is coordinated with ("will call for ... and urge")."""
+    t = verb
+    while t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.head.pos_ in ("VERB", "AUX") and \
+            not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in t.children):
+        t = t.head
+    return t
+
+
 def _future_in_the_past(verb: Token) -> bool:
     """'He said he would visit Cairo': "would" in what a past verb of saying or promising reports is the future
     seen from then, a plan; unless a condition hangs on it ("said it would attend only if ...")."""
@@ -168,8 +178,9 @@ def classify(head: Token, dates, ref: dt.date | None = None, earlier: str | None
             return "negated"
     for t in chain:
         kids = list(t.children)
-        if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX for c in kids):
-            return "planned" if _future_in_the_past(t) else "hypothetical"
+        v = _aux_bearer(t)
+        if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX for c in v.children):
+            return "planned" if _future_in_the_past(v) else "hypothetical"
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in kids):
             return "hypothetical"
         if t.lower_ in _HYPOTHETICAL_WORDS and t.i != head.i:
@@ -186,8 +197,7 @@ def classify(head: Token, dates, ref: dt.date | None = None, earlier: str | None
             any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in head.head.children):
         return "hypothetical"   # "if major attacks take place", "determining whether talks can resume"
     for t in chain:
-        kids = list(t.children)
-        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in kids):
+        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in _aux_bearer(t).children):
             return "planned"
         if t.i != head.i and t.lemma_ in _PLAN_GOVERNORS and head.dep_ in ("xcomp",) or \
                 (t.lemma_ in _PLAN_GOVERNORS and t.tag_ == "VBN" and t.i != head.i):

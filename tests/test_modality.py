@@ -70,3 +70,10 @@ def test_coordinated_clause_has_its_own_modality(nlp):
     refused = next(e for e in evs if e["trigger"]["text"] == "refused")
     assert refused["modality"] == "asserted"
     assert next(e for e in evs if e["trigger"]["text"] == "negotiate")["modality"] == "negated"
+
+
+def test_a_second_verb_shares_the_auxiliary_of_the_first(nlp):
+    evs = events(nlp, "The declaration will call for an end to sanctions and urge the west to help.")
+    assert next(e for e in evs if e["trigger"]["text"] == "urge")["modality"] == "planned"
+    evs = events(nlp, "The minister will travel to Cairo, and he met the envoys there last year.")   # a subject of its own
+    assert next(e for e in evs if e["trigger"]["text"] == "met")["modality"] == "asserted"
