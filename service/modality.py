@@ -215,6 +215,10 @@ def classify(head: Token, dates, ref: dt.date | None = None, earlier: str | None
     if head.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) \
             and head.head.lemma_ in _PURPOSE_GOVERNORS and not any(c.dep_ == "prt" and c.lower_ == "on" for c in head.head.children):
         return "planned"   # "left Cairo to consult with the leadership"; "went on to say" is "then said"
+    purpose = head.head
+    if head.dep_ == "dobj" and purpose.dep_ == "advcl" and _happens(purpose) and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in purpose.children):
+        return "planned"   # "will remain in New York to continue discussions"
     clause = head if head.pos_ in ("VERB", "AUX") else head.head
     if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _AWAITING_MARKS for c in clause.children) \
             and _future_frame(clause.head):

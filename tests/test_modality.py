@@ -60,6 +60,9 @@ from tests.helpers import events, one
     ("The minister said Britain was prepared to veto any bid.", "rejection", "hypothetical"),
     ("The group is willing to negotiate.", "negotiation", "hypothetical"),
     ("The ministers are preparing to meet again.", "meeting", "planned"),
+    # a purpose: what one stays or goes to make happen lies ahead; what one goes to talk about need not
+    ("The envoys stayed in Geneva to continue the negotiations.", "negotiation", "planned"),
+    ("The envoys stayed in Geneva to discuss the negotiations.", "negotiation", "asserted"),
 ])
 def test_modality(nlp, text, type_, expected):
     assert one(nlp, text, type_)["modality"] == expected
