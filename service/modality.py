@@ -47,6 +47,7 @@ _HAPPENING = words.load("happening_verbs")
 _POSSIBILITY_NOUNS = words.load("possibility_nouns")
 _SCHEDULING = words.load("scheduling_verbs")
 _READINESS = words.load("readiness_adjectives")
+_PREPARING = words.load("preparing_verbs")
 _FUTURE_IN_THE_PAST = {"would"}
 
 
@@ -215,6 +216,8 @@ def classify(head: Token, dates, ref: dt.date | None = None, earlier: str | None
     if head.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) \
             and head.head.lemma_ in _PURPOSE_GOVERNORS and not any(c.dep_ == "prt" and c.lower_ == "on" for c in head.head.children):
         return "planned"   # "left Cairo to consult with the leadership"; "went on to say" is "then said"
+    if head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.lemma_ in _PREPARING:
+        return "planned"   # "gearing up for tough negotiations"
     purpose = head.head
     if head.dep_ == "dobj" and purpose.dep_ == "advcl" and _happens(purpose) and \
             any(c.dep_ == "aux" and c.lower_ == "to" for c in purpose.children):

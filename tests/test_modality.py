@@ -63,6 +63,8 @@ from tests.helpers import events, one
     # a purpose: what one stays or goes to make happen lies ahead; what one goes to talk about need not
     ("The envoys stayed in Geneva to continue the negotiations.", "negotiation", "planned"),
     ("The envoys stayed in Geneva to discuss the negotiations.", "negotiation", "asserted"),
+    ("The bloc is gearing up for tough negotiations on its budget.", "negotiation", "planned"),
+    ("The bloc is gearing up after tough negotiations on its budget.", "negotiation", "asserted"),
 ])
 def test_modality(nlp, text, type_, expected):
     assert one(nlp, text, type_)["modality"] == expected
