@@ -216,8 +216,9 @@ def classify(head: Token, dates, ref: dt.date | None = None, earlier: str | None
     if head.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) \
             and head.head.lemma_ in _PURPOSE_GOVERNORS and not any(c.dep_ == "prt" and c.lower_ == "on" for c in head.head.children):
         return "planned"   # "left Cairo to consult with the leadership"; "went on to say" is "then said"
-    if head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.lemma_ in _PREPARING:
-        return "planned"   # "gearing up for tough negotiations"
+    if head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.lemma_ in _PREPARING or \
+            head.dep_ == "dobj" and head.head.lemma_ in _PREPARING:
+        return "planned"   # "gearing up for tough negotiations", "awaiting approval"
     purpose = head.head
     if head.dep_ == "dobj" and purpose.dep_ == "advcl" and _happens(purpose) and \
             any(c.dep_ == "aux" and c.lower_ == "to" for c in purpose.children):

@@ -65,6 +65,7 @@ from tests.helpers import events, one
     ("The envoys stayed in Geneva to discuss the negotiations.", "negotiation", "asserted"),
     ("The bloc is gearing up for tough negotiations on its budget.", "negotiation", "planned"),
     ("The bloc is gearing up after tough negotiations on its budget.", "negotiation", "asserted"),
+    ("The agreements signed with Qatar are awaiting approval from the cabinet.", "agreement", "planned"),
 ])
 def test_modality(nlp, text, type_, expected):
     assert one(nlp, text, type_)["modality"] == expected
