@@ -102,6 +102,12 @@ def _happens(verb: Token) -> bool:
                                             if c.dep_ in ("dobj", "prt", "advmod"))
 
 
+def _expects(t: Token) -> bool:
+    """'is likely to announce': a word of likelihood with an infinitive expects the act, as "expected to" does;
+    "a likely attack" is only possible."""
+    return t.lemma_ in _PLAN_GOVERNORS and any(c.dep_ == "xcomp" for c in t.children)
+
+
 def _aux_bearer(verb: Token) -> Token:
     """The verb whose auxiliaries hold for `verb`: itself, or for a second verb with no subject or auxiliary of
     its own the first it is coordinated with ("will call for ... and urge")."""
@@ -184,11 +190,11 @@ def classify(head: Token, dates, ref: dt.date | None = None, earlier: str | None
             return "planned" if _future_in_the_past(v) else "hypothetical"
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in kids):
             return "hypothetical"
-        if t.lower_ in _HYPOTHETICAL_WORDS and t.i != head.i:
+        if t.lower_ in _HYPOTHETICAL_WORDS and t.i != head.i and not _expects(t):
             return "hypothetical"
         if t.pos_ == "ADJ" and t.lower_ in _READINESS and any(c.dep_ == "xcomp" for c in t.children):
             return "hypothetical"   # "was prepared to veto", "ready to negotiate"
-    if any(c.lower_ in _HYPOTHETICAL_WORDS and c.dep_ in ("amod", "det", "advmod") or
+    if any(c.lower_ in _HYPOTHETICAL_WORDS and c.dep_ in ("amod", "det", "advmod") and not _expects(c) or
            c.lower_ in _PROPOSAL_MODIFIERS and c.dep_ == "amod" and head.lemma_ not in _EXISTING for c in head.children):
         return "hypothetical"   # "potential attacks"; "the proposed negotiations": put forward, not yet agreed
         # (a "proposed framework" is itself a proposal, and exists)

@@ -66,6 +66,9 @@ from tests.helpers import events, one
     ("The bloc is gearing up for tough negotiations on its budget.", "negotiation", "planned"),
     ("The bloc is gearing up after tough negotiations on its budget.", "negotiation", "asserted"),
     ("The agreements signed with Qatar are awaiting approval from the cabinet.", "agreement", "planned"),
+    # likelihood with an infinitive expects the act; as a modifier it is only possible
+    ("The ministry is likely to announce the figure.", "statement", "planned"),
+    ("A likely attack worries officials.", "attack", "hypothetical"),
 ])
 def test_modality(nlp, text, type_, expected):
     assert one(nlp, text, type_)["modality"] == expected
