@@ -230,8 +230,9 @@ def classify(head: Token, dates, ref: dt.date | None = None, earlier: str | None
             any(c.dep_ == "aux" and c.lower_ == "to" for c in purpose.children):
         return "planned"   # "will remain in New York to continue discussions"
     clause = head if head.pos_ in ("VERB", "AUX") else head.head
+    main = clause.head.head if clause.head.dep_ == "advmod" and clause.head.pos_ == "ADV" else clause.head   # "as soon as"
     if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _AWAITING_MARKS for c in clause.children) \
-            and _future_frame(clause.head):
+            and _future_frame(main):
         return "planned"   # "set to meet on Monday before talks resume"
     if ref is not None and dates and all(d.range is not None and d.range[0] > ref for d in dates):
         return "planned"

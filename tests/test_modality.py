@@ -69,6 +69,10 @@ from tests.helpers import events, one
     # likelihood with an infinitive expects the act; as a modifier it is only possible
     ("The ministry is likely to announce the figure.", "statement", "planned"),
     ("A likely attack worries officials.", "attack", "hypothetical"),
+    # a time clause under a future main clause lies ahead too
+    ("Once the leaders sign the deal, troops will withdraw.", "agreement", "planned"),
+    ("As soon as the governments endorse the agreement, the country will avoid double taxation.", "agreement", "planned"),
+    ("When the leaders signed the deal, troops withdrew.", "agreement", "asserted"),
 ])
 def test_modality(nlp, text, type_, expected):
     assert one(nlp, text, type_)["modality"] == expected
