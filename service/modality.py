@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from . import words
 
 _NEG_GOVERNORS = words.load("negating_verbs")
+_HOLDING_BACK = words.load("holding_back_verbs")
 _TAKING_PART = words.load("occasion_verbs")
 _HYPOTHETICAL_AUX = words.load("hypothetical_auxiliaries")
 _HYPOTHETICAL_WORDS = words.load("hypothetical_words")
@@ -148,6 +149,19 @@ def _own_clause_only(head: Token) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in _FRAMING_PREPS
 
 
+def _held_back(head: Token) -> bool:
+    """'restrained Trump from his impulse of threatening', 'kept the envoys from attending the talks': what a
+    verb of holding back keeps someone from did not happen."""
+    t = head.head if head.dep_ == "dobj" else head
+    for _ in range(5):
+        if t.dep_ == "prep" and t.lower_ == "from" and t.head.lemma_ in _HOLDING_BACK:
+            return True
+        if t.dep_ not in ("pcomp", "pobj", "prep") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
 def _negation_reach(head: Token, chain: list[Token]) -> list[Token]:
     """The words whose negation negates the event. A noun in a phrase of the verb is negated with it only when
     the verb is about taking part ("did not send a representative to the talks"); "not pay attention to the
@@ -178,6 +192,8 @@ def classify(head: Token, dates, ref: dt.date | None = None, earlier: str | None
     chain = [head] if _own_clause_only(head) else _clause_chain(head)
     if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
         return "negated"   # "no genuine negotiations are planned"
+    if _held_back(head):
+        return "negated"
     for t in _negation_reach(head, chain):
         if any(c.dep_ == "neg" or c.dep_ == "advmod" and any(n.dep_ == "neg" for n in c.children) for c in t.children):
             return "negated"   # "did not attend", "would no longer demand"

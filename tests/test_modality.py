@@ -73,6 +73,10 @@ from tests.helpers import events, one
     ("Once the leaders sign the deal, troops will withdraw.", "agreement", "planned"),
     ("As soon as the governments endorse the agreement, the country will avoid double taxation.", "agreement", "planned"),
     ("When the leaders signed the deal, troops withdrew.", "agreement", "asserted"),
+    # what one is held back from did not happen
+    ("The general restrained the president from his impulse of threatening to leave the alliance.", "threat", "negated"),
+    ("Police kept the envoys from attending the talks.", "negotiation", "negated"),
+    ("The envoys returned from the talks.", "negotiation", "asserted"),
 ])
 def test_modality(nlp, text, type_, expected):
     assert one(nlp, text, type_)["modality"] == expected
