@@ -181,9 +181,11 @@ def _future_frame(verb: Token) -> bool:
 
 
 def _told_as_past(head: Token) -> bool:
-    """"The summit ended on Friday", "held the meeting": the clause tells the occasion as having happened."""
+    """"The summit took place on Friday", "attended the meeting": the clause tells the occasion as having
+    happened ("described the meeting as crucial" does not)."""
     verb = head.head
-    return head.dep_ in ("nsubj", "dobj") and verb.tag_ == "VBD" and verb.pos_ == "VERB"
+    return verb.tag_ == "VBD" and (head.dep_ == "nsubj" and _happens(verb) or
+                                   head.dep_ == "dobj" and verb.lemma_ in _TAKING_PART)
 
 
 def classify(head: Token, dates, ref: dt.date | None = None, earlier: str | None = None) -> str:

@@ -72,8 +72,8 @@ def _phrase_tokens(ev: "Event") -> list[Token]:
 def _named(ev: "Event", index: DocIndex) -> tuple[set[str], set[str]]:
     parties, places = set(), set()
     for t in _phrase_tokens(ev):
-        if t.pos_ == "PRON":
-            continue   # "his visit": whose is coreference's guess, too weak to set two occasions apart
+        if t.pos_ != "PROPN" and not t.ent_type_:
+            continue   # "his visit", "leaders": whose is coreference's guess, too weak to set two occasions apart
         place = index.place_at(t)
         if place is not None:
             places.add(place.place.id)
@@ -108,15 +108,16 @@ def _noun(ev: "Event") -> str:
 
 
 def _earlier_mention(ev, named, here, seen):
-    """The nearest earlier mention this one can name again: first one with the same noun, then any other."""
+    """The nearest earlier mention this one can name again: first one with the same noun or the same place, then
+    any other near enough."""
     inside = {t.i for t in ev.head.ancestors}   # "preparatory meetings for the summit" are another occasion
     candidates = [(prior, occ, n) for prior, occ, n in reversed(seen)
                   if here - n <= SAME_NOUN_REACH and prior.head.i not in inside and not _conflict(named, occ)]
     for prior, occ, n in candidates:
-        if _noun(prior) == _noun(ev):
-            return prior, occ
+        if _noun(prior) == _noun(ev) or named[1] & occ.places:
+            return prior, occ   # "the summit" again, "the Lima meeting" after "a summit in Lima"
     for prior, occ, n in candidates:
-        if here - n <= OTHER_NOUN_REACH and (prior.type == ev.type or named[0] & occ.parties or named[1] & occ.places):
+        if here - n <= OTHER_NOUN_REACH and (prior.type == ev.type or named[0] & occ.parties):
             return prior, occ   # another kind of occasion is this one only where a party or a place says so
     return None
 

@@ -32,6 +32,9 @@ def _of(nlp, text, trigger, type_="meeting"):
     ("The ministers will meet in Oslo on Friday. Officials expect little from the meeting.", "meeting", "meet"),
     ("Mottaki arrived in Islamabad on Monday. His visit is his first since August.", "visit", "arrived"),
     ("Mottaki arrived in Islamabad on Monday. Mottaki's visit to Islamabad comes at a tense time.", "visit", "arrived"),
+    # another noun further back, where the place says so
+    ("Leaders will hold a summit in Lima next month. Trade is a concern. Prices rose. Markets fell. Banks closed. "
+     "Officials expect much from the meeting in Lima.", "meeting", "summit"),
 ])
 def test_a_definite_mention_names_the_occasion_before_again(nlp, text, later, earlier):
     assert (later, earlier) in _mentions(nlp, text)
@@ -63,6 +66,8 @@ def test_a_later_mention_of_an_occasion_that_took_place_is_asserted(nlp):
 def test_a_mention_telling_the_occasion_as_past_is_asserted(nlp):
     text = "The ministers will meet in Oslo on Friday. The meeting ended without a deal, officials said later."
     assert _of(nlp, text, "meeting")["modality"] == "asserted"
+    text = "The ministers will meet in Oslo on Friday. Officials described the meeting as crucial."   # told, not past
+    assert _of(nlp, text, "meeting")["modality"] == "planned"
 
 
 def test_a_later_mention_has_the_parties_its_sentence_names_again(nlp):
