@@ -225,7 +225,7 @@ def classify(head: Token, dates, ref: dt.date | None = None, earlier: str | None
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in _aux_bearer(t).children):
             return "planned"
         if t.i != head.i and t.lemma_ in _PLAN_GOVERNORS and head.dep_ in ("xcomp",) or \
-                (t.lemma_ in _PLAN_GOVERNORS and t.tag_ == "VBN" and t.i != head.i):
+                (t.lemma_ in _SCHEDULING and t.tag_ == "VBN" and t.i != head.i):   # "talks scheduled for", not "measures agreed on"
             return "planned"
     if any(c.lower_ in _PLAN_MODIFIERS and c.dep_ == "amod" for c in head.children):
         return "planned"

@@ -61,7 +61,7 @@ def _phrase_tokens(ev: "Event") -> list[Token]:
     if h.pos_ in ("NOUN", "PROPN"):
         out = []
         for c in h.children:
-            if c.dep_ in ("poss", "compound", "amod", "nmod", "appos"):
+            if c.dep_ in ("poss", "compound", "amod", "nmod"):   # not an apposition: "their first since a meeting in X"
                 out.extend(c.subtree)
             elif c.dep_ == "prep" and (c.lower_ in _PARTY_PREPS or c.lower_ in _PLACE_PREPS):
                 out.extend(x for p in c.children if p.dep_ == "pobj" for x in [p, *p.conjuncts])

@@ -77,6 +77,8 @@ from tests.helpers import events, one
     ("The general restrained the president from his impulse of threatening to leave the alliance.", "threat", "negated"),
     ("Police kept the envoys from attending the talks.", "negotiation", "negated"),
     ("The envoys returned from the talks.", "negotiation", "asserted"),
+    # a participle of scheduling puts what it hangs on ahead; one of agreeing tells it done
+    ("Officials praised the measures agreed on during the meeting in Cairo.", "meeting", "asserted"),
 ])
 def test_modality(nlp, text, type_, expected):
     assert one(nlp, text, type_)["modality"] == expected
