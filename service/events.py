@@ -181,7 +181,7 @@ def extract(doc: Doc, triggers: list[Trigger], index: DocIndex, timexes: list[Ti
             ev.actors = occasions.parties_named_again(ev, earlier)
         ev.places = places.places(ev.head, ev.type, ev.family, index)
         fill_dates(ev, located, doc, heads - {ev.head.i})
-        ev.modality = modality_rules.classify(ev.head, ev.dates, ref, earlier.modality if earlier else None)
+        ev.modality = modality_rules.classify(ev.head, ev.dates, ref, links.told(ev))
         if TYPES[ev.type].speech:
             ev.quote = quotes.quote_for(doc, ev.head)
             ev.content = quotes.content_for(ev.head)

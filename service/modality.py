@@ -189,8 +189,8 @@ def _told_as_past(head: Token) -> bool:
 
 
 def classify(head: Token, dates, ref: dt.date | None = None, earlier: str | None = None) -> str:
-    """The modality of the mention at `head`; `earlier` is that of the earlier mention of the same occasion
-    it names again (occasions.py), if any."""
+    """The modality of the mention at `head`; `earlier` is what the earlier mentions of the same occasion tell
+    of it, "planned" or "asserted" (occasions.py), if any."""
     chain = [head] if _own_clause_only(head) else _clause_chain(head)
     if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
         return "negated"   # "no genuine negotiations are planned"

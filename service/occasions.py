@@ -53,6 +53,15 @@ class Links:
     def earlier(self, ev: "Event") -> "Event | None":
         return self._earlier.get((ev.start, ev.type))
 
+    def told(self, ev: "Event") -> str | None:
+        """Whether the earlier mentions tell the occasion as ahead ("planned") or as having happened
+        ("asserted"): the latest that says either. A mention of someone not attending or perhaps attending
+        ("would not attend the talks", "whether Hamas would attend") says nothing of the occasion itself."""
+        e = self.earlier(ev)
+        while e is not None and e.modality not in ("planned", "asserted"):
+            e = self.earlier(e)
+        return e.modality if e is not None else None
+
 
 def _phrase_tokens(ev: "Event") -> list[Token]:
     """The words that say which occasion a mention is: a noun's modifiers and party or place phrases, a verb's

@@ -58,6 +58,13 @@ def test_a_later_mention_of_an_occasion_ahead_is_planned(nlp):
     assert _of(nlp, text, "summit")["modality"] == "planned"
 
 
+def test_a_mention_of_someone_not_attending_says_nothing_of_the_occasion(nlp):
+    text = ("The envoys will meet in Oslo on Friday. Rebels would not attend the meeting, they said. "
+            "Officials expect much from the meeting.")
+    assert [e["modality"] for e in core.extract(nlp, text, REF)["events"] if e["type"] == "meeting"] == \
+        ["planned", "negated", "planned"]
+
+
 def test_a_later_mention_of_an_occasion_that_took_place_is_asserted(nlp):
     text = "Leaders held a summit in Lima last month. Trade was the main topic of the summit, officials said."
     assert _of(nlp, text, "summit")["modality"] == "asserted"
