@@ -15,6 +15,7 @@ from . import words
 
 _NEG_GOVERNORS = words.load("negating_verbs")
 _HOLDING_BACK = words.load("holding_back_verbs")
+_PRESSING = words.load("pressing_verbs")
 _TAKING_PART = words.load("occasion_verbs")
 _HYPOTHETICAL_AUX = words.load("hypothetical_auxiliaries")
 _HYPOTHETICAL_WORDS = words.load("hypothetical_words")
@@ -197,6 +198,8 @@ def classify(head: Token, dates, ref: dt.date | None = None, earlier: str | None
     if _held_back(head):
         return "negated"
     for t in _negation_reach(head, chain):
+        if t.dep_ == "xcomp" and t.head.lemma_ in _PRESSING:
+            break   # "urged the envoy not to attend the conference": asked for, not told as not done
         if any(c.dep_ == "neg" or c.dep_ == "advmod" and any(n.dep_ == "neg" for n in c.children) for c in t.children):
             return "negated"   # "did not attend", "would no longer demand"
         if t.i != head.i and t.lemma_ in _NEG_GOVERNORS:

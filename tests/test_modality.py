@@ -79,6 +79,7 @@ from tests.helpers import events, one
     ("The envoys returned from the talks.", "negotiation", "asserted"),
     # a participle of scheduling puts what it hangs on ahead; one of agreeing tells it done
     ("Officials praised the measures agreed on during the meeting in Cairo.", "meeting", "asserted"),
+    ("Groups urged the envoy not to attend the summit planned by Peru.", "meeting", "planned"),   # asked for
 ])
 def test_modality(nlp, text, type_, expected):
     assert one(nlp, text, type_)["modality"] == expected
