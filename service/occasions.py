@@ -33,6 +33,7 @@ _DEFINITE = words.load("anaphoric_determiners") | words.load("demonstrative_plur
 _ANOTHER = words.load("another_occasion_modifiers")
 _PARTY_PREPS = frozenset({"with", "between", "among", "by"})
 _PLACE_PREPS = words.load("place_prepositions")
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Sentences back to the occasion a later mention names again: the same noun repeated reaches further.
 SAME_NOUN_REACH = 12
 OTHER_NOUN_REACH = 3
@@ -63,31 +64,39 @@ class Links:
         return e.modality if e is not None else None
 
 
-def _phrase_tokens(ev: "Event") -> list[Token]:
-    """The words that say which occasion a mention is: a noun's modifiers and party or place phrases, a verb's
-    subjects, objects and place phrases."""
+def _named(ev: "Event", index: DocIndex) -> tuple[set[str], set[str]]:
+    """(parties, places) a mention names itself. Parties: the names of its possessor and of its "with" or
+    "between" phrase ("Blinken's meeting with Netanyahu"), a verb's subjects and objects. Places: the names
+    of its place phrases and of place-like modifiers ("the Sochi conference"), by their words, since one
+    city may be read as a place once and as an actor the next time. Only names count: "his visit",
+    "leaders" are coreference's guesses, too weak to set two occasions apart."""
     h = ev.head
     if h.pos_ in ("NOUN", "PROPN"):
-        out = []
-        for c in h.children:
-            if c.dep_ in ("poss", "compound", "amod", "nmod"):   # not an apposition: "their first since a meeting in X"
-                out.extend(c.subtree)
-            elif c.dep_ == "prep" and (c.lower_ in _PARTY_PREPS or c.lower_ in _PLACE_PREPS):
-                out.extend(x for p in c.children if p.dep_ == "pobj" for x in [p, *p.conjuncts])
-        return out
-    return [*subjects(h), *objects(h), *pobjs(h, _PARTY_PREPS | _PLACE_PREPS)]
-
-
-def _named(ev: "Event", index: DocIndex) -> tuple[set[str], set[str]]:
+        party_tokens, place_tokens = [], []
+        for c in h.children:   # not an apposition: "their first since a meeting in X" is another occasion
+            if c.dep_ == "poss":
+                party_tokens.extend(c.subtree)
+            elif c.dep_ in ("compound", "nmod"):
+                place_tokens.extend(c.subtree)
+            elif c.dep_ == "prep" and c.lower_ in _PARTY_PREPS:
+                party_tokens.extend(x for p in c.children if p.dep_ == "pobj" for x in [p, *p.conjuncts])
+            elif c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
+                place_tokens.extend(x for p in c.children if p.dep_ == "pobj" for x in [p, *p.conjuncts])
+        if h.dep_ in ("nsubj", "nsubjpass", "dobj"):   # "a summit will be held in Sochi"
+            place_tokens.extend(pobjs(h.head, _PLACE_PREPS))
+    else:
+        party_tokens = [*subjects(h), *objects(h), *pobjs(h, _PARTY_PREPS)]
+        place_tokens = [*objects(h), *pobjs(h, _PLACE_PREPS)]
     parties, places = set(), set()
-    for t in _phrase_tokens(ev):
-        if t.pos_ != "PROPN" and not t.ent_type_:
-            continue   # "his visit", "leaders": whose is coreference's guess, too weak to set two occasions apart
+    for t in party_tokens:
+        if (t.pos_ == "PROPN" or t.ent_type_) and index.place_at(t) is None:
+            parties.update(r.actor.id for r in index.actors_at(t))
+    for t in place_tokens:
         place = index.place_at(t)
         if place is not None:
-            places.add(place.place.id)
-        else:
-            parties.update(r.actor.id for r in index.actors_at(t))
+            places.add(place.place.name.lower())
+        elif t.ent_type_ in _PLACE_LABELS or t.pos_ == "PROPN" and not t.ent_type_:
+            places.add(t.text.lower())   # a name the tagger left unlabelled: "the Sochi meeting"
     return parties, places
 
 

@@ -32,6 +32,12 @@ def _of(nlp, text, trigger, type_="meeting"):
     ("The ministers will meet in Oslo on Friday. Officials expect little from the meeting.", "meeting", "meet"),
     ("Mottaki arrived in Islamabad on Monday. His visit is his first since August.", "visit", "arrived"),
     ("Mottaki arrived in Islamabad on Monday. Mottaki's visit to Islamabad comes at a tense time.", "visit", "arrived"),
+    # a modifier naming a nationality is no party: the sponsor's summit is the same one
+    ("Leaders will attend a Russian-sponsored summit next month. Officials described Vladimir Putin's summit as a "
+     "showpiece.", "summit", "summit"),
+    # a place the verb of the first mention names, and a city the tagger left unlabelled in the second
+    ("A summit will be held in Sochi next month. Trade is a concern. Prices rose. Markets fell. Banks closed. "
+     "Critics dismissed the Sochi meeting as a show.", "meeting", "summit"),
     # another noun further back, where the place says so
     ("Leaders will hold a summit in Lima next month. Trade is a concern. Prices rose. Markets fell. Banks closed. "
      "Officials expect much from the meeting in Lima.", "meeting", "summit"),
