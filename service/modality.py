@@ -1,9 +1,17 @@
 """Modality of an event mention: asserted, negated, planned or hypothetical.
 
-Cues, in the order they are tested: negation of the trigger or of the verb that
-governs it; conditionals, questions and possibility ("would only ... if", "whether",
-"potential"); future auxiliaries and intention frames ("set to", "expected to",
-"scheduled"); a date after the reference date.
+Cues, in the order they are tested:
+- negated: "no" on the noun, a negation of the trigger or of the verb that governs it (a noun in a phrase of
+  that verb only for verbs of taking part: "did not send a representative to the talks"), what a verb of
+  holding back keeps someone from; not a negation inside what someone is urged to do;
+- hypothetical: conditionals, questions and possibility ("would only ... if", "whether", "potential",
+  "if attacks take place"), readiness ("prepared to veto"), what a noun of possibility or proposal holds out
+  ("hope to resume the negotiations", "a proposal to begin talks"), a "proposed" occasion; but "would" in
+  what a past verb of saying reports is the future seen from then, planned ("said he would visit");
+- planned: future auxiliaries (shared by a second verb), intention and schedule frames ("set to", "likely
+  to", "is to", "talks scheduled for", "the summit to be held", "gearing up for", "awaiting approval", a
+  purpose "to continue discussions", a time clause under a future one); a date after the reference date;
+  a later mention of an occasion the earlier mentions tell as still ahead (occasions.py).
 """
 from __future__ import annotations
 
