@@ -158,17 +158,17 @@ def _own_clause_only(head: Token) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in _FRAMING_PREPS
 
 
-def _held_back(head: Token) -> bool:
-    """'restrained Trump from his impulse of threatening', 'kept the envoys from attending the talks': what a
-    verb of holding back keeps someone from did not happen."""
+def _held_back(head: Token) -> Token | None:
+    """'restrained Trump from his impulse of threatening', 'kept the envoys from attending the talks': the verb
+    of holding back that keeps someone from the event, if any."""
     t = head.head if head.dep_ == "dobj" else head
     for _ in range(5):
         if t.dep_ == "prep" and t.lower_ == "from" and t.head.lemma_ in _HOLDING_BACK:
-            return True
+            return t.head
         if t.dep_ not in ("pcomp", "pobj", "prep") or t.head.i == t.i:
-            return False
+            return None
         t = t.head
-    return False
+    return None
 
 
 def _negation_reach(head: Token, chain: list[Token]) -> list[Token]:
@@ -203,8 +203,10 @@ def classify(head: Token, dates, ref: dt.date | None = None, earlier: str | None
     chain = [head] if _own_clause_only(head) else _clause_chain(head)
     if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
         return "negated"   # "no genuine negotiations are planned"
-    if _held_back(head):
-        return "negated"
+    holder = _held_back(head)
+    if holder is not None:   # it did not happen; unless the holding back itself is only possible
+        may = any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX for c in _aux_bearer(holder).children)
+        return "hypothetical" if may else "negated"   # "may dissuade Iran from carrying out reprisals"
     for t in _negation_reach(head, chain):
         if t.dep_ == "xcomp" and t.head.lemma_ in _PRESSING:
             break   # "urged the envoy not to attend the conference": asked for, not told as not done

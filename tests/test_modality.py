@@ -77,6 +77,7 @@ from tests.helpers import events, one
     ("The general restrained the president from his impulse of threatening to leave the alliance.", "threat", "negated"),
     ("Police kept the envoys from attending the talks.", "negotiation", "negated"),
     ("The envoys returned from the talks.", "negotiation", "asserted"),
+    ("Officials hope the talks may dissuade the militia from carrying out attacks.", "attack", "hypothetical"),
     # a participle of scheduling puts what it hangs on ahead; one of agreeing tells it done
     ("Officials praised the measures agreed on during the meeting in Cairo.", "meeting", "asserted"),
     ("Groups urged the envoy not to attend the summit planned by Peru.", "meeting", "planned"),   # asked for
