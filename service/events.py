@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from . import modality as modality_rules
-from . import places, quotes
+from . import occasions, places, quotes
 from .dates import Timex
 from .entities import ActorRef, DocIndex, PlaceRef
 from .registry import TYPES
@@ -188,44 +188,26 @@ def extract(doc: Doc, triggers: list[Trigger], index: DocIndex, timexes: list[Ti
         for extra in _also(ev, ctx):
             events.append(Event(extra, t.start, t.end, t.head, t.family))
     events = _merge_linked(events)
+    links = occasions.link(events, index)
     out = []
     heads = {ev.head.i for ev in events}
     located = locate_dates(timexes, doc)
     for ev in events:
         if types and ev.type not in types:
             continue
+        earlier = links.earlier(ev)
         fill_actors(ev, ctx)
-        if not ev.actors and TYPES[ev.type].one_occasion:
-            _same_occasion_as_before(ev, out)
+        if not ev.actors and earlier is not None:
+            ev.actors = occasions.parties_named_again(ev, earlier)
         ev.places = places.places(ev.head, ev.type, ev.family, index)
         fill_dates(ev, located, doc, heads - {ev.head.i})
-        ev.modality = modality_rules.classify(ev.head, ev.dates, ref)
+        ev.modality = modality_rules.classify(ev.head, ev.dates, ref, links.told(ev))
         if TYPES[ev.type].speech:
             ev.quote = quotes.quote_for(doc, ev.head)
             ev.content = quotes.content_for(ev.head)
         ev.confidence = _confidence(ev)
         out.append(ev)
     return out
-
-
-_OCCASION_REACH = 2   # sentences back to the occasion "the meeting" names again
-
-
-def _same_occasion_as_before(ev: Event, earlier: list[Event]) -> None:
-    """'After the meeting, Blinken announced ...': a definite meeting or visit with no party of its own is the
-    one just reported, with its parties."""
-    h = ev.head
-    mods = [c for c in h.children if c.i < h.i]
-    if h.pos_ != "NOUN" or h.tag_ != "NN" or [c.lower_ for c in mods] not in (["the"], ["that"], ["this"]):
-        return   # "the expected visit", "the late-November trip" may be another occasion
-    number = {s.start: n for n, s in enumerate(h.doc.sents)}
-    here = number[h.sent.start]
-    for prior in reversed(earlier):
-        if here - number[prior.head.sent.start] > _OCCASION_REACH:
-            return
-        if prior.type == ev.type and prior.actors and prior.head.i < h.i:
-            ev.actors = list(prior.actors)
-            return
 
 
 def _confidence(ev: Event) -> float:

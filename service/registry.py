@@ -8,7 +8,7 @@ Each file declares, for its type:
     roles         the paths from a trigger to each of its actors, in order: an actor keeps the first role
                   it is given
     also          the other type one trigger is at the same time ('dismissed .. as' is also a statement)
-    one_occasion  a bare 'the meeting' with no party of its own is the one just reported
+    one_occasion  'the meeting', 'his visit' may name again an occasion reported before (occasions.py)
     places        how its places are read: occasion (the default), journey or at_target (places.py)
     speech        its mentions carry the quotation and the reported content attributed to them
 data/events/shared.yaml holds the filters of every type; a type's filter of the same name replaces one.

@@ -17,6 +17,70 @@ from tests.helpers import events, one
     ("Talks are set to take place in Doha this week.", "negotiation", "planned"),
     ("The talks will resume in Cairo.", "negotiation", "planned"),
     ("The talks resumed in Cairo.", "negotiation", "asserted"),
+    # "would" in what a past verb of saying or promising reports is the future seen from then
+    ("The minister said he would visit Cairo.", "visit", "planned"),
+    ("She promised that a team would fly to Cairo.", "visit", "planned"),
+    ("The minister said he would visit Cairo only if the talks resumed.", "visit", "hypothetical"),
+    ("The minister thought he would visit Cairo.", "visit", "hypothetical"),
+    ("Officials said their response to an attack would be devastating.", "attack", "hypothetical"),
+    # a condition on a noun's happening at all; not one on what it does
+    ("Officials expect a catastrophe if major attacks take place.", "attack", "hypothetical"),
+    ("The envoys are determining whether talks can resume.", "negotiation", "hypothetical"),
+    ("The reporter asked if the talks had reduced tension.", "negotiation", "asserted"),
+    # an act a noun of possibility or proposal holds out
+    ("The meeting opened the way to negotiations.", "negotiation", "hypothetical"),
+    ("Officials said there was hope to resume the negotiations.", "negotiation", "hypothetical"),
+    ("The minister said there was no reason to negotiate.", "negotiation", "hypothetical"),
+    ("The envoys waited for an answer to a proposal to begin talks.", "negotiation", "hypothetical"),
+    ("The congress is an attempt to bypass the talks in Geneva.", "negotiation", "asserted"),
+    ("The envoy left Cairo to consult with the leadership.", "meeting", "planned"),   # a purpose
+    ("The minister went on to say that the plan had failed.", "statement", "asserted"),   # "then said"
+    # a clause on the noun puts it ahead; a purpose or a content does not
+    ("Trade tops the agenda of the summit to be held in Lima.", "meeting", "planned"),
+    ("Leaders discussed the summit planned by Peru.", "meeting", "planned"),
+    ("Ministers met to consider proposals aimed at streamlining trade.", "proposal", "asserted"),
+    ("Officials waited for a response to a proposal to begin talks.", "proposal", "asserted"),
+    # "be to": what is scheduled or meant, unless in a condition
+    ("Leaders are to meet in Lima.", "meeting", "planned"),
+    ("Our intention is to begin negotiations soon, the minister said.", "negotiation", "planned"),
+    ("Their position was to demand a ceasefire.", "demand", "planned"),
+    ("The envoy said the economy would suffer if the talks were to fail.", "negotiation", "asserted"),
+    # what a negation reaches: the noun itself, "no longer", a phrase of a verb of taking part only
+    ("Officials said no genuine negotiations are planned.", "negotiation", "negated"),
+    ("It said it would no longer demand his removal.", "demand", "negated"),
+    ("Officials said they did not send a representative to the talks.", "negotiation", "negated"),
+    ("The envoy was not seeking to sideline Seoul from the talks.", "negotiation", "asserted"),
+    ("Negotiations failed because of Russia's refusal to acknowledge the commitments.", "rejection", "asserted"),
+    ("Iran said it was not afraid of an attack.", "attack", "hypothetical"),   # feared, not negated
+    ("In doing so, the government risks endorsing the plan.", "agreement", "hypothetical"),
+    # put forward, not yet agreed: may or may not take place; the proposal itself exists
+    ("Officials discussed the proposed peace negotiations.", "negotiation", "hypothetical"),
+    ("Under a proposed framework for a deal, roughly 40 hostages are to be freed.", "proposal", "asserted"),
+    # readiness: an act one would do ("preparing to" is a plan)
+    ("The minister said Britain was prepared to veto any bid.", "rejection", "hypothetical"),
+    ("The group is willing to negotiate.", "negotiation", "hypothetical"),
+    ("The ministers are preparing to meet again.", "meeting", "planned"),
+    # a purpose: what one stays or goes to make happen lies ahead; what one goes to talk about need not
+    ("The envoys stayed in Geneva to continue the negotiations.", "negotiation", "planned"),
+    ("The envoys stayed in Geneva to discuss the negotiations.", "negotiation", "asserted"),
+    ("The bloc is gearing up for tough negotiations on its budget.", "negotiation", "planned"),
+    ("The bloc is gearing up after tough negotiations on its budget.", "negotiation", "asserted"),
+    ("The agreements signed with Qatar are awaiting approval from the cabinet.", "agreement", "planned"),
+    # likelihood with an infinitive expects the act; as a modifier it is only possible
+    ("The ministry is likely to announce the figure.", "statement", "planned"),
+    ("A likely attack worries officials.", "attack", "hypothetical"),
+    # a time clause under a future main clause lies ahead too
+    ("Once the leaders sign the deal, troops will withdraw.", "agreement", "planned"),
+    ("As soon as the governments endorse the agreement, the country will avoid double taxation.", "agreement", "planned"),
+    ("When the leaders signed the deal, troops withdrew.", "agreement", "asserted"),
+    # what one is held back from did not happen
+    ("The general restrained the president from his impulse of threatening to leave the alliance.", "threat", "negated"),
+    ("Police kept the envoys from attending the talks.", "negotiation", "negated"),
+    ("The envoys returned from the talks.", "negotiation", "asserted"),
+    ("Officials hope the talks may dissuade the militia from carrying out attacks.", "attack", "hypothetical"),
+    # a participle of scheduling puts what it hangs on ahead; one of agreeing tells it done
+    ("Officials praised the measures agreed on during the meeting in Cairo.", "meeting", "asserted"),
+    ("Groups urged the envoy not to attend the summit planned by Peru.", "meeting", "planned"),   # asked for
 ])
 def test_modality(nlp, text, type_, expected):
     assert one(nlp, text, type_)["modality"] == expected
@@ -27,3 +91,10 @@ def test_coordinated_clause_has_its_own_modality(nlp):
     refused = next(e for e in evs if e["trigger"]["text"] == "refused")
     assert refused["modality"] == "asserted"
     assert next(e for e in evs if e["trigger"]["text"] == "negotiate")["modality"] == "negated"
+
+
+def test_a_second_verb_shares_the_auxiliary_of_the_first(nlp):
+    evs = events(nlp, "The declaration will call for an end to sanctions and urge the west to help.")
+    assert next(e for e in evs if e["trigger"]["text"] == "urge")["modality"] == "planned"
+    evs = events(nlp, "The minister will travel to Cairo, and he met the envoys there last year.")   # a subject of its own
+    assert next(e for e in evs if e["trigger"]["text"] == "met")["modality"] == "asserted"
