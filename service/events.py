@@ -73,10 +73,11 @@ def fill_actors(ev: Event, ctx: Context) -> None:
 
 def locate_dates(timexes: list[Timex], doc: Doc) -> list[tuple[Timex, int, int]]:
     """(expression, index of its root token, index of its sentence's first token) for each date, found
-    once per document: every event looks through them."""
+    once per document: every event looks through them. A date left unresolved (no reference date for "on
+    Monday", or no such day) stays in the document's index but dates no event: it says nothing of when."""
     out = []
     for tx in timexes:
-        if tx.kind != "date":
+        if tx.kind != "date" or tx.value is None:
             continue
         span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if span is not None:

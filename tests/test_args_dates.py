@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from service.core import extract
 from tests.helpers import events
 
 
@@ -15,3 +16,9 @@ from tests.helpers import events
 ])
 def test_a_fronted_date_holds_for_coordinated_verbs_not_for_reported_clauses(nlp, text, type_, values):
     assert [d["value"] for e in events(nlp, text) if e["type"] == type_ for d in e["dates"]] == values
+
+
+def test_a_date_left_unresolved_dates_no_event_but_stays_in_the_index(nlp):
+    out = extract(nlp, "The minister met the union leaders on Thursday.", None)
+    assert [e["dates"] for e in out["events"] if e["type"] == "meeting"] == [[]]
+    assert [(d["text"], d["value"]) for d in out["entities"]["dates"]] == [("Thursday", None)]
