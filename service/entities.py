@@ -30,6 +30,7 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _NOT_BODIES = words.load("not_body_acronyms")
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _LOCATIVE = words.load("locative_prepositions")
+_UNKNOWN_PLACE_KINDS = {"GPE": "city", "LOC": "region", "FAC": "facility"}
 
 
 @dataclass
@@ -129,6 +130,10 @@ class DocIndex:
             for t in e:
                 self._ent_of[t.i] = e
                 self._label[t.i] = label
+        for e in ents:
+            if self._label.get(e.start) in _ACTOR_LABELS and self._stands_for_place(e):
+                for t in e:
+                    self._label[t.i] = "GPE"
         persons = [e for e in ents if self._label.get(e.start) == "PERSON"]
         for e in persons:
             if e.label_ != "PERSON":   # re-label, so later steps see the repaired entity
@@ -176,7 +181,7 @@ class DocIndex:
             return "PERSON"
         if len(name.split()) == 1 and name.lower() in self._surnames and (place is None or place.kind != "country"):
             return "PERSON"
-        if place is not None and e.label_ != "PERSON":
+        if place is not None and e.label_ != "PERSON" and not (place.alternate and e.label_ == "ORG"):
             return "GPE"
         if e.label_ == "NORP":
             return "NORP" if gazetteer.is_demonym(name) or place else "ORG"
@@ -188,6 +193,21 @@ class DocIndex:
                     return e.label_
                 return top
         return None
+
+    def _stands_for_place(self, e: Span) -> bool:
+        """A name NER took for a person or body where the sentence puts a place: one the gazetteer knows, in a
+        place phrase or in a list with places ("visits Leeds, York and Hull"); one it does not know, in a list
+        of towns and regions ("Hull, Leeds and Wessex"). Countries in a list are often parties, so they
+        vouch for nothing ("talks with France, Germany and Airbus")."""
+        name = _clean_name(e.text)
+        if self._titled(e) or name.lower() in self._surnames:
+            return False
+        listed = [c for c in e.root.conjuncts if self._label.get(c.i) in _PLACE_LABELS]
+        towns = [c for c in listed if (p := gazetteer.lookup(_clean_name(self._ent_of[c.i].text))) is not None
+                 and p.kind != "country"]
+        if gazetteer.lookup(name) is not None:
+            return bool(towns) or _in_locative_phrase(e.root)
+        return len(towns) >= 2
 
     def _title_of(self, e: Span) -> tuple[str | None, str | None]:
         """Title words right before a name, or an apposition after it ('Mahmoud Mardawi, a Hamas official')."""
@@ -240,11 +260,8 @@ class DocIndex:
     def _place_for(self, e: Span) -> PlaceRef | None:
         name = _clean_name(e.text)
         hit = gazetteer.lookup(name)
-        if hit is None:
-            if self._label.get(e.start) == "FAC":
-                hit = gazetteer.Place(name, "facility", None)
-            else:
-                return None
+        if hit is None:   # a small town or a province the gazetteer lacks is still the place NER says it is
+            hit = gazetteer.Place(name, _UNKNOWN_PLACE_KINDS[self._label.get(e.start)], None)
         place = self._places_by_name.get(hit.name)
         if place is None:
             place = Place(f"p{len(self.places) + 1}", hit.name, hit.kind, hit.country_code)

@@ -19,6 +19,8 @@ class Place:
     name: str
     kind: str                 # country, city, region, facility
     country_code: str | None
+    # Known only by one of a city's alternate names ("White House" is one of Casablanca's): weaker than NER
+    alternate: bool = False
 
 
 def _key(name: str) -> str:
@@ -49,7 +51,7 @@ def _index() -> tuple[dict, dict, dict]:
         if c["population"] >= _ALT_NAME_POPULATION:
             for alt in c.get("alternatenames", []):
                 if alt.isascii() and alt[:1].isupper():
-                    city_places.setdefault(_key(alt), place)
+                    city_places.setdefault(_key(alt), Place(c["name"], "city", c["countrycode"], alternate=True))
     for key, place in city_places.items():
         places.setdefault(key, place)
     for name, cc in _DATA["cities"].items():

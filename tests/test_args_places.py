@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import actors, events, one
+from service.core import extract
+from tests.helpers import REF, actors, events, one
 
 
 @pytest.mark.parametrize("text, places", [
@@ -30,3 +31,25 @@ def test_talks_parsed_as_the_verbs_compound_still_take_its_place(nlp):
     evs = [e for e in events(nlp, "Blinken is set to meet Israeli leaders on Monday before truce talks resume in Cairo.")
            if e["type"] == "negotiation"]
     assert [[p["name"] for p in e["places"]] for e in evs] == [["Cairo"]]
+
+
+def _index_places(nlp, text):
+    return {p["name"]: p["kind"] for p in extract(nlp, text, REF)["entities"]["places"]}
+
+
+@pytest.mark.parametrize("text, names", [
+    # names NER took for persons, in a list of towns: known to the gazetteer or not
+    ("The candidate tours Manchester, Leeds, Sheffield, Wessex and Torbay this week.", {"Manchester", "Torbay"}),
+    ("The party leader will campaign in Bristol, Exeter and Torbay.", {"Exeter", "Torbay"}),
+    # a town the gazetteer lacks, tagged a place by NER
+    ("The offensive against Afrin continued.", {"Afrin"}),
+])
+def test_a_name_where_the_sentence_puts_a_place_is_a_place(nlp, text, names):
+    assert names <= set(_index_places(nlp, text))
+
+
+def test_a_body_named_like_a_city_elsewhere_stays_a_body(nlp):
+    # "White House" is also an alternate name of Casablanca: NER's organization wins over a city's alias
+    out = extract(nlp, "The White House said on Monday that the plan was dead.", REF)
+    assert out["entities"]["places"] == []
+    assert {a["name"] for e in out["events"] for a in e["actors"]} == {"White House"}
