@@ -30,6 +30,7 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _NOT_BODIES = words.load("not_body_acronyms")
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _LOCATIVE = words.load("locative_prepositions")
+_PLACE_NOUNS = words.load("place_nouns")
 _UNKNOWN_PLACE_KINDS = {"GPE": "city", "LOC": "region", "FAC": "facility"}
 
 
@@ -196,12 +197,15 @@ class DocIndex:
 
     def _stands_for_place(self, e: Span) -> bool:
         """A name NER took for a person or body where the sentence puts a place: one the gazetteer knows, in a
-        place phrase or in a list with places ("visits Leeds, York and Hull"); one it does not know, in a list
-        of towns and regions ("Hull, Leeds and Wessex"). Countries in a list are often parties, so they
+        place phrase or in a list with places ("visits Leeds, York and Hull"); any after a place noun ("the
+        enclave of Douma"); one it does not know, in a list of towns and regions ("Hull, Leeds and Wessex"). Countries in a list are often parties, so they
         vouch for nothing ("talks with France, Germany and Airbus")."""
         name = _clean_name(e.text)
         if self._titled(e) or name.lower() in self._surnames:
             return False
+        root = e.root
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _PLACE_NOUNS:
+            return True   # "the enclave of Douma"
         listed = [c for c in e.root.conjuncts if self._label.get(c.i) in _PLACE_LABELS]
         towns = [c for c in listed if (p := gazetteer.lookup(_clean_name(self._ent_of[c.i].text))) is not None
                  and p.kind != "country"]
@@ -260,6 +264,9 @@ class DocIndex:
     def _place_for(self, e: Span) -> PlaceRef | None:
         name = _clean_name(e.text)
         hit = gazetteer.lookup(name)
+        words_ = name.split()
+        if hit is None and len(words_) > 1 and words_[-1].lower() in _PLACE_NOUNS:
+            hit = gazetteer.lookup(" ".join(words_[:-1]))   # "Homs province" is Homs's
         if hit is None:   # a small town or a province the gazetteer lacks is still the place NER says it is
             hit = gazetteer.Place(name, _UNKNOWN_PLACE_KINDS[self._label.get(e.start)], None)
         place = self._places_by_name.get(hit.name)
@@ -370,6 +377,18 @@ class DocIndex:
 
     def place_at(self, tok: Token) -> PlaceRef | None:
         return self._place_refs.get(tok.i)
+
+    def place_before(self, tok: Token, kind_ok, sentences: int) -> PlaceRef | None:
+        """The last place named before `tok` whose place passes `kind_ok`, within `sentences` sentences."""
+        start = tok.sent.start
+        for _ in range(sentences - 1):
+            if start > 0:
+                start = self.doc[start - 1].sent.start
+        for i in range(tok.i - 1, start - 1, -1):
+            ref = self._place_refs.get(i)
+            if ref is not None and kind_ok(ref.place):
+                return ref
+        return None
 
     def actors_at(self, tok: Token) -> list[ActorRef]:
         """The actor(s) a noun, name or pronoun denotes; coordinated modifiers give several."""

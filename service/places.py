@@ -23,6 +23,9 @@ _TRIP_PREPS = words.load("trip_prepositions")
 _DEPARTING = words.load("departing_verbs")
 _DIRECTION_PREPS = words.load("direction_prepositions")
 _PLACE_PREPS = words.load("place_prepositions")
+_PLACE_NOUNS = words.load("place_nouns")
+# How far back "the country" may look for the country it stands for: its sentence and the one before.
+_ANAPHOR_SENTENCES = 2
 # "during his visit to Israel", "on a trip to Cairo": the nouns of the journeys
 _TRIP_NOUNS = {n for t in TYPES.values() if t.places == "journey" for n in t.lexicon["nouns"]}
 
@@ -44,6 +47,26 @@ def _anchors(head: Token, family: str, mode: str) -> list[Token]:
     return anchors
 
 
+def _named(tok: Token, index: DocIndex) -> PlaceRef | None:
+    """The place a word names: a name, the name a place noun goes with ("the resort of Sochi", "Idlib
+    province"), or for "the country", "the city" alone the last place of that kind named before it."""
+    ref = index.place_at(tok)
+    if ref is not None or tok.lemma_.lower() not in _PLACE_NOUNS:
+        return ref
+    named = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    named += [c for c in tok.children if c.dep_ in ("compound", "appos")]
+    for n in named:
+        ref = index.place_at(n)
+        if ref is not None:
+            return ref
+    mods = [c for c in tok.children if c.dep_ not in ("punct", "prep")]
+    if [c.lower_ for c in mods] == ["the"]:
+        country = tok.lemma_.lower() == "country"
+        ref = index.place_before(tok, lambda p: (p.kind == "country") == country, _ANAPHOR_SENTENCES)
+        return PlaceRef(ref.place, mods[0].idx, tok.idx + len(tok)) if ref else None
+    return None
+
+
 def places(head: Token, type_: str, family: str, index: DocIndex) -> list[tuple[PlaceRef, str]]:
     """(place, role) pairs, each place once, with the first role found for it."""
     mode = TYPES[type_].places
@@ -55,11 +78,15 @@ def places(head: Token, type_: str, family: str, index: DocIndex) -> list[tuple[
             trips = [p for c in a.children if c.dep_ == "prep" and c.lower_ in _TRIP_PREPS
                      for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _TRIP_NOUNS]
             found.extend((ref, "location") for t in trips for q in pobjs(t, {"to"})
-                         for ref in [index.place_at(q)] if ref)
+                         for ref in [_named(q, index)] if ref)
     for a in anchors:
+        if mode == "at_target" and a.i != head.i:
+            ref = _named(a, index)   # what is struck is a town or a region: "shelled Homs province"
+            if ref is not None and ref.place.kind != "country":
+                found.append((ref, "location"))
         for c in a.children:
             if c.dep_ in OBJ and journey and a.i == head.i:
-                ref = index.place_at(c)
+                ref = _named(c, index)
                 if ref:
                     found.append((ref, "origin" if head.lemma_ in _DEPARTING else "destination"))
             if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
@@ -67,7 +94,7 @@ def places(head: Token, type_: str, family: str, index: DocIndex) -> list[tuple[
                     if p.dep_ != "pobj":
                         continue
                     for q in [p, *p.conjuncts]:
-                        ref = index.place_at(q)
+                        ref = _named(q, index)
                         if ref is None:
                             continue
                         if journey:

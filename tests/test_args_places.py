@@ -53,3 +53,17 @@ def test_a_body_named_like_a_city_elsewhere_stays_a_body(nlp):
     out = extract(nlp, "The White House said on Monday that the plan was dead.", REF)
     assert out["entities"]["places"] == []
     assert {a["name"] for e in out["events"] for a in e["actors"]} == {"White House"}
+
+
+@pytest.mark.parametrize("text, type_, places", [
+    # a place noun goes with the name beside it
+    ("Delegates met in the Black Sea resort of Batumi on Monday.", "meeting", [("Batumi", "location")]),
+    # what is struck is a town or a region, named with its place noun
+    ("Troops shelled Homs province and the rebel enclave of Douma on Friday.", "attack",
+     [("Homs", "location"), ("Douma", "location")]),
+    # "the country" alone is the country just named
+    ("The minister arrived in Nepal on Monday, his second trip to the country since May.", "visit",
+     [("Nepal", "destination"), ("Nepal", "destination")]),
+])
+def test_a_place_noun_stands_for_the_place_it_names(nlp, text, type_, places):
+    assert [(p["name"], p["role"]) for e in events(nlp, text) if e["type"] == type_ for p in e["places"]] == places
