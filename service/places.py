@@ -17,34 +17,88 @@ from spacy.tokens import Token
 from . import words
 from .entities import DocIndex, PlaceRef
 from .registry import TYPES
-from .syntax import OBJ, governing_verb, objects, pobjs
+from .syntax import OBJ, SUBJ, governing_verb, objects, pobjs
 
 _TRIP_PREPS = words.load("trip_prepositions")
 _DEPARTING = words.load("departing_verbs")
 _DIRECTION_PREPS = words.load("direction_prepositions")
 _PLACE_PREPS = words.load("place_prepositions")
 _PLACE_NOUNS = words.load("place_nouns")
+_LOCATIVE = words.load("locative_prepositions")
+_CHAIN_STEPS = 2   # "are set to begin to meet": infinitives followed down from a clause
 # How far back "the country" may look for the country it stands for: its sentence and the one before.
 _ANAPHOR_SENTENCES = 2
 # "during his visit to Israel", "on a trip to Cairo": the nouns of the journeys
 _TRIP_NOUNS = {n for t in TYPES.values() if t.places == "journey" for n in t.lexicon["nouns"]}
+# "flew to Lima to meet ...": the journeys whose destination is where their purpose happens
+_JOURNEY_VERBS = {v for t in TYPES.values() if t.places == "journey" for v in t.lexicon["verbs"]} - _DEPARTING
 
 
-def _anchors(head: Token, family: str, mode: str) -> list[Token]:
-    """The words the event's places hang on: the trigger, the verb a noun trigger is subject or object of."""
+def _anchors(head: Token, family: str, mode: str) -> tuple[list[Token], list[Token], list[Token]]:
+    """What the event's places hang on: the words whose place phrases count (the trigger; the verb a noun
+    trigger is subject or object of; the clauses on a noun trigger, "talks due to resume in Doha", "a summit
+    to be held in Lima"; each verb's frames), single phrases that count (a coordinated verb shares the
+    first one's fronted phrases), and the journeys whose destination is where it happens."""
     anchors = [head]
-    gov = governing_verb(head) if family in ("noun", "adjective") or head.pos_ in ("NOUN", "PROPN") else None
+    noun = family in ("noun", "adjective") or head.pos_ in ("NOUN", "PROPN")
+    gov = governing_verb(head) if noun else None
     if gov is not None and head.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
         anchors.append(gov)
     elif head.dep_ == "compound" and head.head.pos_ == "VERB":
         anchors.append(head.head)   # "before truce talks resume in Cairo", "talks" parsed as the verb's compound
+    if noun:
+        anchors += [c for c in head.children if c.dep_ in ("acl", "relcl") or c.pos_ == "ADJ" and c.dep_ == "prep"]
+    anchors += [x for a in list(anchors) for x in _infinitives(a)]
+    phrases: list[Token] = []
+    journeys: list[Token] = []
+    for v in [a for a in anchors if a.pos_ in ("VERB", "AUX")]:
+        frames, fronted, purpose = _frames(v)
+        anchors += frames
+        phrases += fronted
+        if purpose is not None:
+            (journeys if purpose.lemma_ in _JOURNEY_VERBS else anchors).append(purpose)
     if mode == "at_target" and head.pos_ == "VERB":
         anchors += objects(head)   # "struck a power plant in Kharkiv"
     if mode == "at_target" and head.pos_ in ("NOUN", "PROPN"):
         # "the assassinations of Haniyeh in Tehran and Shukr in Beirut"
         anchors += [p for c in head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         anchors += [cc for a in list(anchors) for cc in a.conjuncts]
-    return anchors
+    return anchors, phrases, journeys
+
+
+def _infinitives(t: Token) -> list[Token]:
+    """The infinitives that say what a word's clause does: "are set to take place", "due to resume"."""
+    out = []
+    for _ in range(_CHAIN_STEPS):
+        t = next((c for c in t.children if c.dep_ == "xcomp"), None)
+        if t is None:
+            break
+        out.append(t)
+    return out
+
+
+def _participle_frames(v: Token) -> list[Token]:
+    """Participles before a verb that frame it: "Speaking in Lima, he denied ..."."""
+    return [c for c in v.children if c.dep_ == "advcl" and c.i < v.i and c.tag_ in ("VBG", "VBN")
+            and not any(s.dep_ in SUBJ for s in c.children)]
+
+
+def _frames(v: Token) -> tuple[list[Token], list[Token], Token | None]:
+    """What a verb's clause shares with it: the participles that frame it, and those of the verb it is
+    coordinated with, whose fronted phrases it shares too ("In Lima, he denied ... and insisted"); and
+    the verb it is the purpose of ("stayed in Oslo to continue the talks")."""
+    frames = _participle_frames(v)
+    first = v
+    while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX"):
+        first = first.head
+    fronted = []
+    if first.i != v.i:
+        frames += _participle_frames(first)
+        fronted = [c for c in first.children if c.dep_ == "prep" and c.i < first.i]
+    purpose = None
+    if first.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
+        purpose = first.head
+    return frames, fronted, purpose
 
 
 def _named(tok: Token, index: DocIndex) -> PlaceRef | None:
@@ -71,39 +125,32 @@ def places(head: Token, type_: str, family: str, index: DocIndex) -> list[tuple[
     """(place, role) pairs, each place once, with the first role found for it."""
     mode = TYPES[type_].places
     journey = mode == "journey"
-    anchors = _anchors(head, family, mode)
+    anchors, phrases, journeys = _anchors(head, family, mode)
     found: list[tuple[PlaceRef, str]] = []
     if not journey:
-        for a in anchors:
-            trips = [p for c in a.children if c.dep_ == "prep" and c.lower_ in _TRIP_PREPS
-                     for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _TRIP_NOUNS]
-            found.extend((ref, "location") for t in trips for q in pobjs(t, {"to"})
-                         for ref in [_named(q, index)] if ref)
+        # during a trip, or at the end of the journey it is the purpose of: where that journey goes
+        trips = [p for a in anchors for c in a.children if c.dep_ == "prep" and c.lower_ in _TRIP_PREPS
+                 for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _TRIP_NOUNS]
+        found.extend((ref, "location") for t in trips + journeys for q in pobjs(t, {"to"})
+                     for ref in [_named(q, index)] if ref)
     for a in anchors:
         if mode == "at_target" and a.i != head.i:
             ref = _named(a, index)   # what is struck is a town or a region: "shelled Homs province"
             if ref is not None and ref.place.kind != "country":
                 found.append((ref, "location"))
-        for c in a.children:
-            if c.dep_ in OBJ and journey and a.i == head.i:
-                ref = _named(c, index)
-                if ref:
-                    found.append((ref, "origin" if head.lemma_ in _DEPARTING else "destination"))
-            if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
-                for p in c.children:
-                    if p.dep_ != "pobj":
-                        continue
-                    for q in [p, *p.conjuncts]:
-                        ref = _named(q, index)
-                        if ref is None:
-                            continue
-                        if journey:
-                            role = "origin" if c.lower_ == "from" else "destination"
-                        else:
-                            role = "location"
-                            if c.lower_ in _DIRECTION_PREPS:
-                                continue
-                        found.append((ref, role))
+        if journey and a.i == head.i:
+            # "visits Leeds, York and Hull", the list sometimes parsed as a noun phrase adverb
+            goes = [q for c in a.children if c.dep_ in OBJ or c.dep_ == "npadvmod" for q in [c, *c.conjuncts]]
+            found.extend((ref, "origin" if head.lemma_ in _DEPARTING else "destination")
+                         for q in goes for ref in [_named(q, index)] if ref)
+        phrases += [c for c in a.children if c.dep_ == "prep"]
+    for c in phrases:
+        if c.lower_ not in _PLACE_PREPS or not journey and c.lower_ in _DIRECTION_PREPS:
+            continue
+        role = ("origin" if c.lower_ == "from" else "destination") if journey else "location"
+        for p in c.children:
+            if p.dep_ == "pobj":
+                found.extend((ref, role) for q in [p, *p.conjuncts] for ref in _within(q, index))
     seen = set()
     out = []
     for ref, role in found:
@@ -111,3 +158,12 @@ def places(head: Token, type_: str, family: str, index: DocIndex) -> list[tuple[
             seen.add(ref.place.id)
             out.append((ref, role))
     return out
+
+
+def _within(q: Token, index: DocIndex) -> list[PlaceRef]:
+    """The place a place phrase names, or the places of what it names ("met at the embassy in Lima")."""
+    ref = _named(q, index)
+    if ref is not None:
+        return [ref]
+    return [ref for c in q.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE
+            for p in c.children if p.dep_ == "pobj" for r in [p, *p.conjuncts] for ref in [_named(r, index)] if ref]

@@ -67,3 +67,29 @@ def test_a_body_named_like_a_city_elsewhere_stays_a_body(nlp):
 ])
 def test_a_place_noun_stands_for_the_place_it_names(nlp, text, type_, places):
     assert [(p["name"], p["role"]) for e in events(nlp, text) if e["type"] == type_ for p in e["places"]] == places
+
+
+@pytest.mark.parametrize("text, type_, places", [
+    # a participle framing the verb, and the verb coordinated with it
+    ("Speaking in Lisbon, the minister later denied the report and insisted that the budget was sound.",
+     "statement", [["Lisbon"], ["Lisbon"]]),
+    # the clause an infinitive is the purpose of
+    ("The envoy has been campaigning in Paris, Rome and Berlin to urge tougher sanctions on Iran.", "demand",
+     [["Paris", "Rome", "Berlin"]]),
+    ("The delegates will stay in Oslo to continue the negotiations.", "negotiation", [["Oslo"]]),
+    # ... or a journey, whose destination it happens at
+    ("The premier flew to Cairo on Sunday to meet the president.", "meeting", [["Cairo"]]),
+    # the clauses on an event noun; the statement whose content they are stays unplaced
+    ("Officials said the talks, due to resume in Doha next week, would focus on hostages.", "negotiation",
+     [["Doha"]]),
+    ("Officials said the talks, due to resume in Doha next week, would focus on hostages.", "statement", [[]]),
+    ("The summit, to be held in Lima on May 4 and 5, will discuss trade.", "meeting", [["Lima"]]),
+    ("The airstrikes launched in Gaza on Monday killed ten people.", "attack", [["Gaza"], []]),
+    # a place phrase on what the place phrase names
+    ("The two leaders met at the embassy in Lima on Friday.", "meeting", [["Lima"]]),
+    # every place of a list visited
+    ("He visits Manchester, Liverpool, Shrewsbury, Dorset and Torbay.", "visit",
+     [["Manchester", "Liverpool", "Shrewsbury", "Dorset", "Torbay"]]),
+])
+def test_a_place_anywhere_in_the_events_clauses(nlp, text, type_, places):
+    assert [[p["name"] for p in e["places"]] for e in events(nlp, text) if e["type"] == type_] == places
