@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from . import words
 from .entities import DocIndex, PlaceRef
 from .registry import TYPES
-from .syntax import OBJ, SUBJ, governing_verb, objects, pobjs
+from .syntax import OBJ, SUBJ, governing_verb, objects, pobjs, subjects
 
 _TRIP_PREPS = words.load("trip_prepositions")
 _DEPARTING = words.load("departing_verbs")
@@ -25,6 +25,7 @@ _DIRECTION_PREPS = words.load("direction_prepositions")
 _PLACE_PREPS = words.load("place_prepositions")
 _PLACE_NOUNS = words.load("place_nouns")
 _LOCATIVE = words.load("locative_prepositions")
+_PARTY_NOUNS = words.load("actor_nouns") | words.load("person_nouns")
 _CHAIN_STEPS = 2   # "are set to begin to meet": infinitives followed down from a clause
 # How far back "the country" may look for the country it stands for: its sentence and the one before.
 _ANAPHOR_SENTENCES = 2
@@ -151,6 +152,8 @@ def places(head: Token, type_: str, family: str, index: DocIndex) -> list[tuple[
         for p in c.children:
             if p.dep_ == "pobj":
                 found.extend((ref, role) for q in [p, *p.conjuncts] for ref in _within(q, index))
+    if mode == "occasion":
+        found.extend((ref, "location") for ref in _parties_places(head, anchors, index))
     seen = set()
     out = []
     for ref, role in found:
@@ -167,3 +170,20 @@ def _within(q: Token, index: DocIndex) -> list[PlaceRef]:
         return [ref]
     return [ref for c in q.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE
             for p in c.children if p.dep_ == "pobj" for r in [p, *p.conjuncts] for ref in [_named(r, index)] if ref]
+
+
+def _parties_places(head: Token, anchors: list[Token], index: DocIndex) -> list[PlaceRef]:
+    """Where the parties are: the place phrase on a party it is held with or speaks to ("met Iran's leaders
+    in Tehran", "told reporters in Brussels"), and where the description of its subject puts the subject
+    ("said X, an analyst in Ramallah", "X, who is in London, said"); not a place phrase right on the subject,
+    which says whose it is ("authorities in the region said"), nor the subject of the verb a noun trigger
+    hangs on ("X, who is in London, criticised the plan": the plan is not made there)."""
+    parties = [p for a in anchors[:2] for p in [*objects(a), *pobjs(a, {"with"})]
+               if index.actors_at(p) or p.lemma_.lower() in _PARTY_NOUNS]
+    for s in subjects(head) if head.pos_ in ("VERB", "AUX") else []:
+        if any(r.actor.kind == "country" for r in index.actors_at(s)):
+            continue   # "Brazil, a food exporter in Latin America, said": where a country lies, not where it speaks
+        parties += [c for c in s.children if c.dep_ == "appos"]
+        parties += [c for c in s.children if c.dep_ == "relcl" and c.lemma_ == "be"]
+    return [ref for p in parties for c in p.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE
+            for q in c.children if q.dep_ == "pobj" for r in [q, *q.conjuncts] for ref in _within(r, index)]

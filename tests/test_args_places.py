@@ -93,3 +93,22 @@ def test_a_place_noun_stands_for_the_place_it_names(nlp, text, type_, places):
 ])
 def test_a_place_anywhere_in_the_events_clauses(nlp, text, type_, places):
     assert [[p["name"] for p in e["places"]] for e in events(nlp, text) if e["type"] == type_] == places
+
+
+@pytest.mark.parametrize("text, type_, places", [
+    # a place phrase on the party met or spoken to
+    ("The envoy met Syria's leaders in Damascus on Friday.", "meeting", [["Damascus"]]),
+    ("Officials held a meeting with Seoul's envoys in Geneva on Tuesday.", "meeting", [["Geneva"]]),
+    ("The minister told reporters in Brussels that the deal was close.", "statement", [["Brussels"]]),
+    # where the description of the subject puts it, also for a participle after the verb
+    ("\"We will not give up,\" said Omar Haddad, an analyst in Beirut.", "statement", [["Beirut"]]),
+    ("Haddad, who is in Paris, criticised the plan, saying it would fail.", "accusation", [["Paris"]]),
+    ("Haddad, who is in Paris, criticised the plan, saying it would fail.", "proposal", [[]]),
+    # not a place phrase right on the subject, nor where a country lies
+    ("Authorities in the region said they would not attend.", "statement", [[]]),
+    ("Brazil and Chile, both big exporters in South America, said they would not join.", "statement", [[]]),
+    # a place on what a speech act is about is not where it is made
+    ("The minister condemned the bombing in Kabul.", "accusation", [[]]),
+])
+def test_where_the_parties_are(nlp, text, type_, places):
+    assert [[p["name"] for p in e["places"]] for e in events(nlp, text) if e["type"] == type_] == places
