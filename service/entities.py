@@ -31,6 +31,8 @@ _NOT_BODIES = words.load("not_body_acronyms")
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _LOCATIVE = words.load("locative_prepositions")
 _PLACE_NOUNS = words.load("place_nouns")
+_FACILITY_NOUNS = words.load("facility_nouns")
+_PARTY_NOUNS = ACTOR_NOUNS | PERSON_NOUNS | words.load("organization_nouns")
 _UNKNOWN_PLACE_KINDS = {"GPE": "city", "LOC": "region", "FAC": "facility"}
 
 
@@ -87,6 +89,12 @@ def _clean_name(s: str) -> str:
 
 def _surname(name: str) -> str:
     return _clean_name(name).split()[-1].lower() if _clean_name(name) else ""
+
+
+def _known_place(name: str) -> gazetteer.Place | None:
+    """The gazetteer's place by a name of its own, not by one of a city's alternate names ("UN" is one)."""
+    hit = gazetteer.lookup(_clean_name(name))
+    return hit if hit is not None and not hit.alternate else None
 
 
 def _in_locative_phrase(tok: Token) -> bool:
@@ -158,6 +166,7 @@ class DocIndex:
                 ref = self._ent_actor(e)
                 if ref:
                     self._mention(ref.actor, ref.start, ref.end, e.start)
+        self._facilities()
 
     def _extend_person(self, e: Span) -> Span:
         """'Secretary of State Antony J. Blinken' is often tagged 'J. Blinken': take the given name back."""
@@ -206,12 +215,22 @@ class DocIndex:
         root = e.root
         if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _PLACE_NOUNS:
             return True   # "the enclave of Douma"
+        if self._names_where(e):
+            return True   # "the Sochi talks"
         listed = [c for c in e.root.conjuncts if self._label.get(c.i) in _PLACE_LABELS]
-        towns = [c for c in listed if (p := gazetteer.lookup(_clean_name(self._ent_of[c.i].text))) is not None
-                 and p.kind != "country"]
-        if gazetteer.lookup(name) is not None:
+        towns = [c for c in listed if (p := _known_place(self._ent_of[c.i].text)) is not None and p.kind != "country"]
+        if _known_place(name) is not None:
             return bool(towns) or _in_locative_phrase(e.root)
         return len(towns) >= 2
+
+    def _names_where(self, e: Span) -> bool:
+        """A town or region before a noun that is no party ("the Vienna talks", "the Sochi congress") says
+        where, unlike a country ("the Iran talks") or the people of a place ("a Beijing official")."""
+        head = e.root.head
+        if e.root.dep_ != "compound" or head.pos_ != "NOUN" or head.lemma_.lower() in _PARTY_NOUNS:
+            return False
+        place = _known_place(e.text)
+        return place is not None and place.kind != "country"
 
     def _title_of(self, e: Span) -> tuple[str | None, str | None]:
         """Title words right before a name, or an apposition after it ('Mahmoud Mardawi, a Hamas official')."""
@@ -267,19 +286,49 @@ class DocIndex:
         words_ = name.split()
         if hit is None and len(words_) > 1 and words_[-1].lower() in _PLACE_NOUNS:
             hit = gazetteer.lookup(" ".join(words_[:-1]))   # "Homs province" is Homs's
+        if hit is None and self._label.get(e.start) == "FAC" and e.root.lemma_.lower() not in _FACILITY_NOUNS:
+            town = self._leading_town(e)   # "the Lima Summit" names an occasion, held in Lima
+            if town is not None:
+                return town
         if hit is None:   # a small town or a province the gazetteer lacks is still the place NER says it is
             hit = gazetteer.Place(name, _UNKNOWN_PLACE_KINDS[self._label.get(e.start)], None)
+        return self._register(hit, e.start_char, e.end_char)
+
+    def _leading_town(self, e: Span) -> PlaceRef | None:
+        first = e.start + (e[0].pos_ == "DET")
+        for end in range(e.end - 1, first, -1):
+            hit = gazetteer.lookup(self.doc[first:end].text)
+            if hit is not None and not hit.alternate and hit.kind != "country":
+                return self._register(hit, self.doc[first].idx, self.doc[end - 1].idx + len(self.doc[end - 1]))
+        return None
+
+    def _register(self, hit: gazetteer.Place, s: int, end: int) -> PlaceRef:
+        """The index's place for a gazetteer entry, with this mention."""
         place = self._places_by_name.get(hit.name)
         if place is None:
             place = Place(f"p{len(self.places) + 1}", hit.name, hit.kind, hit.country_code)
             self.places.append(place)
             self._places_by_name[hit.name] = place
-        s, end = e.start_char, e.end_char
         if self.text[s:end].endswith(("'s", "’s")):
             end -= 2
         if (s, end) not in place.mentions:
             place.mentions.append((s, end))
         return PlaceRef(place, s, end)
+
+    def _facilities(self) -> None:
+        """Buildings and sites named by their name or owner: "Netanyahu's residence", "the White House garden",
+        "Iraq's Osirak nuclear reactor" (not "his office")."""
+        for i in np.flatnonzero(self.doc.to_array(POS) == NOUN).tolist():
+            tok = self.doc[i]
+            if tok.lemma_.lower() not in _FACILITY_NOUNS or tok.i in self._place_refs:
+                continue
+            if not any(c.dep_ == "poss" and c.pos_ != "PRON" or c.dep_ == "compound" and c.pos_ == "PROPN"
+                       for c in tok.children):
+                continue
+            first = next(t for t in self.doc[tok.left_edge.i:tok.i + 1] if t.pos_ != "DET")
+            name = self.doc[first.i:tok.i + 1].text
+            self._place_refs[tok.i] = self._register(gazetteer.Place(name, "facility", None), first.idx,
+                                                     tok.idx + len(tok))
 
     def _ent_actor(self, e: Span) -> ActorRef | None:
         label = self._label.get(e.start)
@@ -342,8 +391,8 @@ class DocIndex:
         """The actor a name denotes, [] for a name that is no actor, None for a word that is no name."""
         e = self._ent_of.get(tok.i)
         if e is not None and (tok.i == e.end - 1 or e.root.i == tok.i):
-            if self._label.get(tok.i) == "GPE" and _in_locative_phrase(tok):
-                return []   # "the war in Syria": the place, not the state
+            if self._label.get(tok.i) == "GPE" and (_in_locative_phrase(tok) or self._names_where(e)):
+                return []   # "the war in Syria", "the Vienna talks": the place, not the state
             key = (e.start, e.end)
             if key not in self._ent_refs:   # an entity's root and last word are one mention
                 self._ent_refs[key] = self._ent_actor(e)
@@ -375,8 +424,19 @@ class DocIndex:
 
     # ---- answering (read-only) ------------------------------------------------------------
 
-    def place_at(self, tok: Token) -> PlaceRef | None:
-        return self._place_refs.get(tok.i)
+    def place_at(self, tok: Token, bodies: bool = False) -> PlaceRef | None:
+        """The place a word names; with `bodies`, a body's name is also the site it stands for ("visited
+        Huawei", "speaking at Harvard University"), entered in the index when first asked for."""
+        ref = self._place_refs.get(tok.i)
+        e = self._ent_of.get(tok.i)
+        if ref is None and bodies and e is not None and self._label.get(tok.i) == "ORG":
+            ref = self._register(gazetteer.Place(_clean_name(e.text), "facility", None), *self._body_span(e))
+            self._place_refs.update((t.i, ref) for t in e)
+        return ref
+
+    def _body_span(self, e: Span) -> tuple[int, int]:
+        s = e.start_char + (4 if self.text[e.start_char:e.end_char].lower().startswith("the ") else 0)
+        return s, e.end_char
 
     def place_before(self, tok: Token, kind_ok, sentences: int) -> PlaceRef | None:
         """The last place named before `tok` whose place passes `kind_ok`, within `sentences` sentences."""

@@ -86,8 +86,9 @@ def _participle_frames(v: Token) -> list[Token]:
 
 def _frames(v: Token) -> tuple[list[Token], list[Token], Token | None]:
     """What a verb's clause shares with it: the participles that frame it, and those of the verb it is
-    coordinated with, whose fronted phrases it shares too ("In Lima, he denied ... and insisted"); and
-    the verb it is the purpose of ("stayed in Oslo to continue the talks")."""
+    coordinated with, whose fronted phrases it shares too ("In Lima, he denied ... and insisted"); the
+    clause a participle after it adds to ("met in Lima, saying ..."); and the verb it is the purpose of
+    ("stayed in Oslo to continue the talks")."""
     frames = _participle_frames(v)
     first = v
     while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX"):
@@ -96,16 +97,20 @@ def _frames(v: Token) -> tuple[list[Token], list[Token], Token | None]:
     if first.i != v.i:
         frames += _participle_frames(first)
         fronted = [c for c in first.children if c.dep_ == "prep" and c.i < first.i]
+    if first.dep_ == "advcl" and first.tag_ in ("VBG", "VBN") and first.i > first.head.i \
+            and not any(s.dep_ in SUBJ for s in first.children):
+        frames.append(first.head)   # "recorded a video in the garden, announcing ...": where it was said
     purpose = None
     if first.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
         purpose = first.head
     return frames, fronted, purpose
 
 
-def _named(tok: Token, index: DocIndex) -> PlaceRef | None:
+def _named(tok: Token, index: DocIndex, bodies: bool = False) -> PlaceRef | None:
     """The place a word names: a name, the name a place noun goes with ("the resort of Sochi", "Idlib
-    province"), or for "the country", "the city" alone the last place of that kind named before it."""
-    ref = index.place_at(tok)
+    province"), or for "the country", "the city" alone the last place of that kind named before it; with
+    `bodies`, the site of a body named where a place is expected ("at Harvard University", "visited Huawei")."""
+    ref = index.place_at(tok, bodies)
     if ref is not None or tok.lemma_.lower() not in _PLACE_NOUNS:
         return ref
     named = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
@@ -134,6 +139,9 @@ def places(head: Token, type_: str, family: str, index: DocIndex) -> list[tuple[
                  for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _TRIP_NOUNS]
         found.extend((ref, "location") for t in trips + journeys for q in pobjs(t, {"to"})
                      for ref in [_named(q, index)] if ref)
+    if head.pos_ in ("NOUN", "PROPN"):   # "the Vienna talks": a town before the event noun is where it is
+        found.extend((ref, "location") for c in head.children if c.dep_ == "compound"
+                     for ref in [_named(c, index)] if ref and ref.place.kind != "country")
     for a in anchors:
         if mode == "at_target" and a.i != head.i:
             ref = _named(a, index)   # what is struck is a town or a region: "shelled Homs province"
@@ -143,15 +151,16 @@ def places(head: Token, type_: str, family: str, index: DocIndex) -> list[tuple[
             # "visits Leeds, York and Hull", the list sometimes parsed as a noun phrase adverb
             goes = [q for c in a.children if c.dep_ in OBJ or c.dep_ == "npadvmod" for q in [c, *c.conjuncts]]
             found.extend((ref, "origin" if head.lemma_ in _DEPARTING else "destination")
-                         for q in goes for ref in [_named(q, index)] if ref)
+                         for q in goes for ref in [_named(q, index, bodies=True)] if ref)
         phrases += [c for c in a.children if c.dep_ == "prep"]
     for c in phrases:
         if c.lower_ not in _PLACE_PREPS or not journey and c.lower_ in _DIRECTION_PREPS:
             continue
         role = ("origin" if c.lower_ == "from" else "destination") if journey else "location"
+        bodies = c.lower_ == "at" or role == "destination"
         for p in c.children:
             if p.dep_ == "pobj":
-                found.extend((ref, role) for q in [p, *p.conjuncts] for ref in _within(q, index))
+                found.extend((ref, role) for q in [p, *p.conjuncts] for ref in _within(q, index, bodies))
     if mode == "occasion":
         found.extend((ref, "location") for ref in _parties_places(head, anchors, index))
     seen = set()
@@ -163,13 +172,15 @@ def places(head: Token, type_: str, family: str, index: DocIndex) -> list[tuple[
     return out
 
 
-def _within(q: Token, index: DocIndex) -> list[PlaceRef]:
-    """The place a place phrase names, or the places of what it names ("met at the embassy in Lima")."""
-    ref = _named(q, index)
-    if ref is not None:
+def _within(q: Token, index: DocIndex, bodies: bool = False) -> list[PlaceRef]:
+    """The place a place phrase names, and for a site or a thing the places it is in ("met at the embassy in
+    Lima", "at Netanyahu's residence in Jerusalem")."""
+    ref = _named(q, index, bodies)
+    if ref is not None and ref.place.kind != "facility":
         return [ref]
-    return [ref for c in q.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE
-            for p in c.children if p.dep_ == "pobj" for r in [p, *p.conjuncts] for ref in [_named(r, index)] if ref]
+    return [*([ref] if ref else []), *(
+        ref for c in q.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE
+        for p in c.children if p.dep_ == "pobj" for r in [p, *p.conjuncts] for ref in [_named(r, index)] if ref)]
 
 
 def _parties_places(head: Token, anchors: list[Token], index: DocIndex) -> list[PlaceRef]:
@@ -186,4 +197,5 @@ def _parties_places(head: Token, anchors: list[Token], index: DocIndex) -> list[
         parties += [c for c in s.children if c.dep_ == "appos"]
         parties += [c for c in s.children if c.dep_ == "relcl" and c.lemma_ == "be"]
     return [ref for p in parties for c in p.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE
-            for q in c.children if q.dep_ == "pobj" for r in [q, *q.conjuncts] for ref in _within(r, index)]
+            for q in c.children if q.dep_ == "pobj" for r in [q, *q.conjuncts] for ref in _within(r, index)
+            if ref.place.kind != "facility"]   # "a professor at Cairo University": where he works

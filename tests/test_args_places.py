@@ -112,3 +112,34 @@ def test_a_place_anywhere_in_the_events_clauses(nlp, text, type_, places):
 ])
 def test_where_the_parties_are(nlp, text, type_, places):
     assert [[p["name"] for p in e["places"]] for e in events(nlp, text) if e["type"] == type_] == places
+
+
+@pytest.mark.parametrize("text, type_, places", [
+    # a town before the event noun is where it is, and no party to it; a country there is a party
+    ("Russia is sponsoring the Sochi talks, while the Vienna talks ended on Friday.", "negotiation",
+     [[("Sochi", "city")], [("Vienna", "city")]]),
+    ("The Iran talks resumed on Monday.", "negotiation", [[]]),
+    # a named occasion is held where its name says
+    ("Leaders met at the Lima Summit of the Pacific Forum.", "meeting", [[("Lima", "city")], [("Lima", "city")]]),
+    # buildings and sites by their name or owner, with the place they are in
+    ("The two leaders met at Netanyahu's residence in Jerusalem late Saturday.", "meeting",
+     [[("Netanyahu's residence", "facility"), ("Jerusalem", "city")]]),
+    ("Israel launched an air strike on Syria's Al Kibar nuclear reactor in 2007.", "attack",
+     [[("Syria's Al Kibar nuclear reactor", "facility")]]),
+    ("The president recorded a video in the White House garden, announcing the withdrawal.", "statement",
+     [[("White House garden", "facility")]]),
+    # a body named where a place is expected is its site
+    ("His visit to Huawei came a day after the deal was signed.", "visit", [[("Huawei", "facility")]]),
+    ("Speaking at Harvard University, the minister said the plan would work.", "statement",
+     [[("Harvard University", "facility")]]),
+    # ... but not where the speaker works
+    ("\"It will fail,\" said Sami Nasser, a professor at Cairo University in Giza.", "statement",
+     [[("Giza", "city")]]),
+])
+def test_named_places_facilities_and_sites(nlp, text, type_, places):
+    assert [[(p["name"], p["kind"]) for p in e["places"]] for e in events(nlp, text) if e["type"] == type_] == places
+
+
+def test_a_town_naming_where_talks_are_is_no_party_to_them(nlp):
+    assert not {a["name"] for e in events(nlp, "The Vienna talks and the Sochi talks ended on Friday.")
+                for a in e["actors"]}
