@@ -410,7 +410,7 @@ class DocIndex:
             # a longer name ("Esselte AB") nor a capitalized dateline city ("HAVANA (AP) --").
             hit = gazetteer.lookup(tok.text)
             if hit is not None and hit.kind != "country":
-                if hit.name.casefold() == tok.lower_:
+                if hit.name.casefold() == tok.lower_ and not hit.alternate:
                     return []
                 hit = None   # an obscure alternate name ("RIA" of Santa Maria) says nothing
             if hit is not None:

