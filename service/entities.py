@@ -33,6 +33,13 @@ _LOCATIVE = words.load("locative_prepositions")
 _PLACE_NOUNS = words.load("place_nouns")
 _FACILITY_NOUNS = words.load("facility_nouns")
 _PARTY_NOUNS = ACTOR_NOUNS | PERSON_NOUNS | words.load("organization_nouns")
+# A dateline opens one of the first lines: a place in capitals (or named before a news agency), then perhaps
+# a date and the agency, then a dash: "BEIJING, Nov. 3 (Xinhua) --", "CAIRO (AP) --", "LONDON —".
+_DATELINE = re.compile(
+    r"^[ \t]*(?:(?P<caps>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})|(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
+    r"(?=(?:,[^\n()]{1,40})?[ \t]*\())(?:,[ \t]*[^\n()]{1,40}?)?[ \t]*(?:\([^\n()]{2,30}\)[ \t]*)?(?:--|—|–|-)[ \t]",
+    re.MULTILINE)
+_DATELINE_LINES = 3
 _UNKNOWN_PLACE_KINDS = {"GPE": "city", "LOC": "region", "FAC": "facility"}
 
 
@@ -119,6 +126,8 @@ class DocIndex:
         self._refs: dict[int, list[ActorRef]] = {}   # token index -> the actors it denotes
         self._place_refs: dict[int, PlaceRef] = {}
         self._ent_refs: dict[tuple[int, int], ActorRef | None] = {}
+        self._dateline_tokens: range = range(0)
+        self.dateline_end = 0        # where the dateline ("BEIJING, Nov. 3 (Xinhua) --") ends, 0 without one
         self._build()
         self._name_tokens()
 
@@ -167,6 +176,26 @@ class DocIndex:
                 if ref:
                     self._mention(ref.actor, ref.start, ref.end, e.start)
         self._facilities()
+        self.dateline = self._dateline()
+
+    def _dateline(self) -> PlaceRef | None:
+        """The place of the article's dateline, tagged or not: a known place only, so a heading in capitals
+        ("BREAKING NEWS -- ...") is none. It names where the article is filed from, never a party."""
+        head = "\n".join(self.text.split("\n", _DATELINE_LINES)[:_DATELINE_LINES])
+        for m in _DATELINE.finditer(head):
+            group = "caps" if m.group("caps") else "name"
+            span = self.doc.char_span(m.start(group), m.end(group), alignment_mode="expand")
+            if span is None:
+                continue
+            ref = self._place_refs.get(span.root.i)
+            if ref is None and (hit := _known_place(span.text)) is not None:
+                ref = self._register(hit, span.start_char, span.end_char)
+            if ref is not None:
+                self._place_refs.update((t.i, ref) for t in span)
+                self._dateline_tokens = range(span.start, span.end)
+                self.dateline_end = m.end()
+                return ref
+        return None
 
     def _extend_person(self, e: Span) -> Span:
         """'Secretary of State Antony J. Blinken' is often tagged 'J. Blinken': take the given name back."""
@@ -390,6 +419,8 @@ class DocIndex:
     def _named(self, tok: Token) -> list[ActorRef] | None:
         """The actor a name denotes, [] for a name that is no actor, None for a word that is no name."""
         e = self._ent_of.get(tok.i)
+        if tok.i in self._dateline_tokens:
+            return []   # "LONDON — The minister said": where from, not who
         if e is not None and (tok.i == e.end - 1 or e.root.i == tok.i):
             if self._label.get(tok.i) == "GPE" and (_in_locative_phrase(tok) or self._names_where(e)):
                 return []   # "the war in Syria", "the Vienna talks": the place, not the state

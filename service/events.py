@@ -71,13 +71,14 @@ def fill_actors(ev: Event, ctx: Context) -> None:
                 ev.actors.append((r, rule.role))
 
 
-def locate_dates(timexes: list[Timex], doc: Doc) -> list[tuple[Timex, int, int]]:
+def locate_dates(timexes: list[Timex], doc: Doc, dateline_end: int = 0) -> list[tuple[Timex, int, int]]:
     """(expression, index of its root token, index of its sentence's first token) for each date, found
     once per document: every event looks through them. A date left unresolved (no reference date for "on
-    Monday", or no such day) stays in the document's index but dates no event: it says nothing of when."""
+    Monday", or no such day) stays in the document's index but dates no event: it says nothing of when;
+    nor does the dateline's, the day the article was filed."""
     out = []
     for tx in timexes:
-        if tx.kind != "date" or tx.value is None:
+        if tx.kind != "date" or tx.value is None or tx.start < dateline_end:
             continue
         span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if span is not None:
@@ -171,7 +172,7 @@ def extract(doc: Doc, triggers: list[Trigger], index: DocIndex, timexes: list[Ti
     events = _merge_linked(events)
     out = []
     heads = {ev.head.i for ev in events}
-    located = locate_dates(timexes, doc)
+    located = locate_dates(timexes, doc, index.dateline_end)
     for ev in events:
         if types and ev.type not in types:
             continue
@@ -181,6 +182,9 @@ def extract(doc: Doc, triggers: list[Trigger], index: DocIndex, timexes: list[Ti
         ev.places = places.places(ev.head, ev.type, ev.family, index)
         fill_dates(ev, located, doc, heads - {ev.head.i})
         ev.modality = modality_rules.classify(ev.head, ev.dates, ref)
+        if not ev.places and index.dateline is not None and ev.head.idx > index.dateline.end \
+                and places.from_dateline(ev.head, ev.type, ev.modality, heads):
+            ev.places = [(index.dateline, "location")]
         if TYPES[ev.type].speech:
             ev.quote = quotes.quote_for(doc, ev.head)
             ev.content = quotes.content_for(ev.head)

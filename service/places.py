@@ -9,10 +9,15 @@ Each type's file says how it reads its places (`places:` in data/events/<type>.y
                departing verb's object ("left Cairo") where it comes from
     at_target  as an occasion, and the places attached to what it strikes are where it happens ("struck a
                power plant in Kharkiv", "the assassinations of Haniyeh in Tehran")
+An article's dateline ("BEIJING, Nov. 3 (Xinhua) --") places what it reports from there and nothing else
+places: the asserted occasions and strikes of its own narrative, not a journey nor what someone is reported
+to say happened.
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
+import re
+
+from spacy.tokens import Doc, Token
 
 from . import words
 from .entities import DocIndex, PlaceRef
@@ -199,3 +204,21 @@ def _parties_places(head: Token, anchors: list[Token], index: DocIndex) -> list[
     return [ref for p in parties for c in p.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE
             for q in c.children if q.dep_ == "pobj" for r in [q, *q.conjuncts] for ref in _within(r, index)
             if ref.place.kind != "facility"]   # "a professor at Cairo University": where he works
+
+
+
+def from_dateline(head: Token, type_: str, modality: str, event_heads: set[int]) -> bool:
+    """Whether an event with no place of its own happened where the article is filed from: an asserted
+    occasion or strike of the article's own narrative ("An airstrike killed ten, the army said"), not a
+    journey, what someone is reported to say happened ("Officials said the envoys had met"), nor what
+    another event is about ("criticised the plan")."""
+    if TYPES[type_].places == "journey" or modality != "asserted":
+        return False
+    if head.pos_ in ("NOUN", "PROPN") and (gov := governing_verb(head)) is not None and gov.i in event_heads:
+        return False
+    t = head
+    while t.head.i != t.i:
+        if t.dep_ in ("ccomp", "parataxis") and t.head.i < t.i:
+            return False
+        t = t.head
+    return True

@@ -150,3 +150,37 @@ def test_an_acronym_is_a_body_not_a_town_of_that_name(nlp, text):
     out = extract(nlp, text, REF)
     assert out["entities"]["places"] == []
     assert "UN" in {a["name"] for e in out["events"] if e["type"] == "statement" for a in e["actors"]}
+
+
+DATELINED = ("BEIJING, Nov. 3 (Xinhua) -- Chinese and African leaders met on Friday. Officials said the envoys had "
+             "met in secret. The premier will visit Kenya next week.")
+
+
+def test_a_dateline_places_what_the_article_reports_from_there(nlp):
+    evs = events(nlp, DATELINED)
+    assert [(e["trigger"]["text"], [p["name"] for p in e["places"]]) for e in evs] == [
+        ("met", ["Beijing"]),
+        ("said", ["Beijing"]),
+        ("met", []),           # reported: maybe elsewhere
+        ("visit", ["Kenya"]),  # a journey goes where it says
+    ]
+    assert [d["text"] for d in evs[0]["dates"]] == ["Friday"]   # the dateline's date is the day it was filed
+    assert not {a["name"] for e in evs for a in e["actors"]} & {"Beijing", "China"}
+
+
+@pytest.mark.parametrize("text, type_, places", [
+    ("CAIRO (AP) -- An airstrike killed ten people on Monday, the army said.", "attack", [["Cairo"]]),
+    ("LONDON — The minister criticised the plan.", "accusation", [["London"]]),
+    ("Beijing, Nov. 3 (Xinhua) -- The two sides signed a trade deal.", "agreement", [["Beijing"]]),
+    # no dateline: a heading in capitals, an ordinary first line; what comes before a dateline
+    ("BREAKING NEWS -- The minister criticised the plan.", "accusation", [[]]),
+    ("US officials met on Friday. The talks ended in Rome - the envoys left.", "meeting", [[]]),
+    ("Leaders met on Friday.\nROME - The talks ended.", "meeting", [[]]),
+    ("Leaders met on Friday.\nROME - The talks ended.", "negotiation", [["Rome"]]),
+])
+def test_a_dateline_and_lines_that_are_none(nlp, text, type_, places):
+    assert [[p["name"] for p in e["places"]] for e in events(nlp, text) if e["type"] == type_] == places
+
+
+def test_a_dateline_city_is_no_party(nlp):
+    assert actors(one(nlp, "LONDON — The minister criticised the plan.", "accusation")) == {"minister"}
