@@ -12,13 +12,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from . import modality as modality_rules
-from . import places, quotes
+from . import places, quotes, words
 from .dates import Timex
 from .entities import ActorRef, DocIndex, PlaceRef
 from .registry import TYPES
 from .rules import Context
 from .syntax import governing_verb
 from .triggers import Trigger
+
+_SPAN_EDGES = words.load("span_edge_prepositions")
 
 
 @dataclass
@@ -75,13 +77,14 @@ def locate_dates(timexes: list[Timex], doc: Doc, dateline_end: int = 0) -> list[
     """(expression, index of its root token, index of its sentence's first token) for each date, found
     once per document: every event looks through them. A date left unresolved (no reference date for "on
     Monday", or no such day) stays in the document's index but dates no event: it says nothing of when;
-    nor does the dateline's, the day the article was filed."""
+    nor do the dateline's, the day the article was filed, a vague one ("now", "in the coming days") and
+    the edge of a span ("the first visit since August")."""
     out = []
     for tx in timexes:
-        if tx.kind != "date" or tx.value is None or tx.start < dateline_end:
-            continue
+        if tx.kind != "date" or tx.value is None or tx.value.endswith("_REF") or tx.start < dateline_end:
+            continue   # "now", "in the coming days": no time the text fixes
         span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
-        if span is not None:
+        if span is not None and span.root.head.lower_ not in _SPAN_EDGES:
             out.append((tx, span.root.i, span.sent.start))
     return out
 

@@ -22,3 +22,15 @@ def test_a_date_left_unresolved_dates_no_event_but_stays_in_the_index(nlp):
     out = extract(nlp, "The minister met the union leaders on Thursday.", None)
     assert [e["dates"] for e in out["events"] if e["type"] == "meeting"] == [[]]
     assert [(d["text"], d["value"]) for d in out["entities"]["dates"]] == [("Thursday", None)]
+
+
+@pytest.mark.parametrize("text, type_", [
+    # vague: no time the text fixes
+    ("Officials said on Monday the talks would resume in the coming days.", "negotiation"),
+    ("The talks are now under way.", "negotiation"),
+    # where a span begins or ends, not when the event happens
+    ("The minister made his first visit to the country since August.", "visit"),
+    ("They are negotiating commitments beyond 2012.", "negotiation"),
+])
+def test_vague_dates_and_span_edges_date_no_event(nlp, text, type_):
+    assert [e["dates"] for e in events(nlp, text) if e["type"] == type_] == [[]]

@@ -56,6 +56,12 @@ def test_normalization(nlp, text, expected):
     assert found(nlp, text) == expected
 
 
+@pytest.mark.parametrize("text", ["Environmental group Transport 2000 said the plan was wrong.",
+                                  "The meetings, dubbed Nairobi 2006, opened in a hall."])
+def test_a_year_numbering_a_name_is_no_date(nlp, text):
+    assert found(nlp, text) == []
+
+
 def test_durations_are_not_dates(nlp):
     got = dates.find("A six-week pause after five-month-long talks.", nlp("A six-week pause after five-month-long talks."), REF)
     assert [(t.text, t.kind, t.value, t.range) for t in got] == [
