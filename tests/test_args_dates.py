@@ -34,3 +34,11 @@ def test_a_date_left_unresolved_dates_no_event_but_stays_in_the_index(nlp):
 ])
 def test_vague_dates_and_span_edges_date_no_event(nlp, text, type_):
     assert [e["dates"] for e in events(nlp, text) if e["type"] == type_] == [[]]
+
+
+@pytest.mark.parametrize("text, type_, values", [
+    ("The summit, to be held in Lima on Nov. 4 and 5, will discuss trade.", "meeting", ["2024-11-04", "2024-11-05"]),
+    ("Leaders agreed to meet on 10 and 11 September.", "meeting", ["2024-09-10", "2024-09-11"]),
+])
+def test_an_event_over_two_days_carries_both(nlp, text, type_, values):
+    assert [d["value"] for e in events(nlp, text) if e["type"] == type_ for d in e["dates"]] == values

@@ -56,6 +56,18 @@ def test_normalization(nlp, text, expected):
     assert found(nlp, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Leaders will meet on Nov. 4 and 5 in Lima.", [("Nov. 4", "2024-11-04"), ("5", "2024-11-05")]),
+    ("The Dec. 6-17, 2023 conference ended.", [("Dec. 6", "2023-12-06"), ("17, 2023", "2023-12-17")]),
+    ("They were asked to meet on 10 and 11 September.", [("10", "2024-09-10"), ("11 September", "2024-09-11")]),
+    ("The summit is slated for Nov. 4-5.", [("Nov. 4", "2024-11-04"), ("5", "2024-11-05")]),
+    # no pair: a count after the day, a day range backwards
+    ("On Nov. 4 and 5,000 people marched.", [("Nov. 4", "2023-11-04")]),
+])
+def test_two_days_of_a_month_are_two_dates(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
 @pytest.mark.parametrize("text", ["Environmental group Transport 2000 said the plan was wrong.",
                                   "The meetings, dubbed Nairobi 2006, opened in a hall."])
 def test_a_year_numbering_a_name_is_no_date(nlp, text):

@@ -227,6 +227,23 @@ def month_day(m, c):
 
 
 @normalizer
+def day_pair(m, c):
+    """'Nov. 4 and 5', 'Nov. 6-17', '10 and 11 September': two days of one month, each a date of its own
+    (an event held over both carries both); the year as for the first alone."""
+    mo, d1, d2 = _month(m["month"]), _day_number(m["day"]), _day_number(m["day2"])
+    if d1 is None or d2 is None or d2 <= d1:
+        return "reject"
+    if m["year"]:
+        y = int(m["year"])
+    elif c.ref is None:
+        return [(m.start(), m.end("day"), None), (m.start("day2"), m.end(), None)]
+    else:
+        y = _pick_year(c.ref, c.tense(m), lambda y: (dt.date(y, mo, min(d1, calendar.monthrange(y, mo)[1])),) * 2)
+    return [(m.start(), m.end("day"), day_value(dt.date(y, mo, d1))),
+            (m.start("day2"), m.end(), day_value(dt.date(y, mo, d2)))]
+
+
+@normalizer
 def week_of(m, c):
     """'the week of March 6': the week that holds the day."""
     day = explicit_day(m, c) if m["year"] else month_day(m, c)
