@@ -21,6 +21,8 @@ from .syntax import governing_verb
 from .triggers import Trigger
 
 _SPAN_EDGES = words.load("span_edge_prepositions")
+_PARTITIVE = words.load("partitive_nouns")
+_SEQUENCE = words.load("sequence_adverbs")
 
 
 @dataclass
@@ -91,20 +93,38 @@ def locate_dates(timexes: list[Timex], doc: Doc, dateline_end: int = 0) -> list[
 
 def fill_dates(ev: Event, located: list[tuple[Timex, int, int]], doc: Doc, event_heads: set[int]) -> None:
     """Dates tied to this trigger: the expression attaches to it, to the verb it is subject or object of,
-    or to a participle or relative clause on it ("the proposal outlined by Biden in May")."""
+    or to a participle or relative clause on it ("the proposal outlined by Biden in May"); without one of
+    its own, a verb takes the time of the clause it shares (_shared_time)."""
     h = ev.head
     anchors = {h.i}
     if h.pos_ in ("NOUN", "PROPN"):
-        gov = governing_verb(h)
-        via_agent = h.dep_ == "pobj" and h.head.dep_ == "agent"
-        if gov is not None and (h.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") or via_agent):
+        # "a series of meetings opened", "the last round of talks ended": the phrase the noun heads
+        of_noun = h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.lemma_.lower() in _PARTITIVE
+        phrase = h.head.head if of_noun else h
+        gov = governing_verb(phrase)
+        via_agent = phrase.dep_ == "pobj" and phrase.head.dep_ == "agent"
+        if gov is not None and (phrase.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") or via_agent):
             anchors.add(gov.i)
             anchors.update(c.i for c in gov.children if c.dep_ == "xcomp")   # "talks are set to take place this week"
             anchors.update(x.i for c in gov.children if c.dep_ == "xcomp" for x in c.children if x.dep_ == "xcomp")
         anchors.update(c.i for c in h.children if c.dep_ in ("acl", "relcl"))
     elif h.dep_ == "advcl" and h.tag_ == "VBG":
         anchors.add(h.head.i)   # "said on Monday, stating that ..."
-    sent_start = h.sent.start
+    ev.dates.extend(_attached(ev, anchors, located, doc, event_heads))
+    if not ev.dates and h.pos_ == "VERB":
+        shared = _shared_time(h)
+        if shared is not None:
+            ev.dates.extend(_attached(ev, {shared.i}, located, doc, event_heads))
+    if not ev.dates and h.pos_ == "VERB" and h.dep_ != "ROOT" and h.lower_ != "according":   # a source, no act
+        ev.dates.extend(_fronted_dates(h, located, doc))
+
+
+def _attached(ev: Event, anchors: set[int], located: list[tuple[Timex, int, int]], doc: Doc,
+              event_heads: set[int]) -> list[Timex]:
+    """The dates of the trigger's sentence that hang on one of `anchors` (or on the trigger's words) before
+    any other verb or event."""
+    out = []
+    sent_start = ev.head.sent.start
     for tx, root, in_sent in located:
         if in_sent != sent_start:
             continue
@@ -114,12 +134,30 @@ def fill_dates(ev: Event, located: list[tuple[Timex, int, int]], doc: Doc, event
                 break
             t = t.head
             if t.i in anchors or ev.start <= t.i < ev.end:
-                ev.dates.append(tx)
+                out.append(tx)
                 break
             if t.pos_ in ("VERB", "AUX") or t.i in event_heads:
                 break
-    if not ev.dates and h.pos_ == "VERB" and h.dep_ != "ROOT" and h.lower_ != "according":   # a source, no act
-        ev.dates.extend(_fronted_dates(h, located, doc))
+    return out
+
+
+def _shared_time(v: Token) -> Token | None:
+    """The verb whose time a verb without a date of its own shares: the first of verbs coordinated with
+    it, in the same tense and not moved on ("insisted Tuesday that ... and said", not "laid out in May and
+    later endorsed"); the one it is the manner of ("compromised
+    last year by saying"); the clause a "when" clause dates ("caused a backlash in October when he called
+    for")."""
+    if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.tag_ == v.head.tag_ \
+            and not any(c.dep_ == "aux" or c.lower_ in _SEQUENCE for c in v.children):
+        first = v.head
+        while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX"):
+            first = first.head
+        return first
+    if v.dep_ == "pcomp" and v.head.lower_ == "by":
+        return v.head.head
+    if v.dep_ == "advcl" and any(c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in v.children):
+        return v.head
+    return None
 
 
 _OWN_CLAUSE = {"ccomp", "xcomp", "relcl", "acl", "csubj", "parataxis", "advcl"}   # a time of their own

@@ -42,3 +42,21 @@ def test_vague_dates_and_span_edges_date_no_event(nlp, text, type_):
 ])
 def test_an_event_over_two_days_carries_both(nlp, text, type_, values):
     assert [d["value"] for e in events(nlp, text) if e["type"] == type_ for d in e["dates"]] == values
+
+
+@pytest.mark.parametrize("text, type_, values", [
+    # a verb coordinated with a dated one, in the same tense
+    ("The minister criticised the plan on Monday and urged the envoys to resign.", "demand", ["2024-08-19"]),
+    # ... not one moved on, nor one with a time of its own
+    ("The plan was laid out by the president in May and later endorsed by the council.", "agreement", []),
+    ("The envoys met on Monday and will meet again soon.", "meeting", ["2024-08-19"]),
+    # the manner of a dated verb, and a "when" clause of one
+    ("The group compromised last year by saying it would drop the demand.", "statement", ["2023"]),
+    ("The president caused a backlash in October when he called for the border to be closed.", "demand",
+     ["2023-10"]),
+    # events counted by a noun, as its subject: not a noun that is no count
+    ("A series of meetings opened in Nairobi on Monday.", "meeting", ["2024-08-19"]),
+    ("The urgency of the talks increased on Monday.", "negotiation", []),
+])
+def test_a_verb_without_a_date_shares_the_time_of_its_clause(nlp, text, type_, values):
+    assert [d["value"] for e in events(nlp, text) if e["type"] == type_ for d in e["dates"]] == values
