@@ -116,6 +116,23 @@ def test_anaphoric_expressions_follow_the_narrative(nlp):
                                 ("2019", "2019"), ("later that year", "2019")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # counted from the day just named, in its sentence or the two before it
+    ("The envoys will meet on 10 September, followed three days later by a meeting with the donors.",
+     [("10 September", "2024-09-10"), ("three days later", "2024-09-13")]),
+    ("The congress opens in Sochi on 18 November. Delegates are expected. Talks resume in Geneva 10 days later.",
+     [("18 November", "2024-11-18"), ("10 days later", "2024-11-28")]),
+    ("The ship sank on March 5, 2021. Three days earlier it had left port.",
+     [("March 5, 2021", "2021-03-05"), ("Three days earlier", "2021-03-02")]),
+    # a day named long before, or none: from the reference date; "ago" always is
+    ("The congress opened on 18 November. Delegates arrived from abroad. Many of them were tired. The hall was "
+     "cold. Talks resumed three days later.", [("18 November", "2023-11-18"), ("three days later", "2024-08-23")]),
+    ("The talks began on 12 August. They ended two days ago.", [("12 August", "2024-08-12"), ("two days ago", "2024-08-18")]),
+])
+def test_n_days_later_counts_from_the_day_just_named(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
 def test_anaphoric_expressions_without_a_date_use_the_reference(nlp):
     assert found(nlp, "Rebels attacked the town. The next day, troops arrived.") == [("The next day", "2024-08-21")]
 

@@ -94,7 +94,7 @@ def find(text: str, doc: Doc | None, ref: dt.date | None) -> list[Timex]:
         for t in timex if isinstance(timex, list) else [timex]:
             out.append(t)
             if t.range is not None:
-                ctx.mentioned(t.granularity, t.range)
+                ctx.mentioned(t.granularity, t.range, t.end)
         taken.append((start, end))
     out.sort(key=lambda t: t.start)
     return out
