@@ -22,6 +22,8 @@ from .triggers import Trigger
 
 _SPAN_EDGES = words.load("span_edge_prepositions")
 _PARTITIVE = words.load("partitive_nouns")
+_NAMING_DEPS = {"compound", "nmod", "amod", "poss", "nummod"}
+_CLIMB = 8   # "opened at the UN office in Nairobi, Kenya on Monday": the steps from a date up to its verb
 _SEQUENCE = words.load("sequence_adverbs")
 
 
@@ -122,14 +124,18 @@ def fill_dates(ev: Event, located: list[tuple[Timex, int, int]], doc: Doc, event
 def _attached(ev: Event, anchors: set[int], located: list[tuple[Timex, int, int]], doc: Doc,
               event_heads: set[int]) -> list[Timex]:
     """The dates of the trigger's sentence that hang on one of `anchors` (or on the trigger's words) before
-    any other verb or event."""
+    any other verb or event; a date naming a noun ("Monday's vote") dates that noun only."""
     out = []
     sent_start = ev.head.sent.start
     for tx, root, in_sent in located:
         if in_sent != sent_start:
             continue
         t = doc[root]
-        for _ in range(6):
+        while t.head.ent_type_ == "DATE" and t.head.i != t.i:   # "17" of "Nov. 6-17": the whole expression
+            t = t.head
+        if t.dep_ in _NAMING_DEPS and t.head.pos_ in ("NOUN", "PROPN") and not ev.start <= t.head.i < ev.end:
+            continue   # "the Nov. 6-17 conference is the first summit ...": the conference's date, not the summit's
+        for _ in range(_CLIMB):
             if t.head.i == t.i:
                 break
             t = t.head

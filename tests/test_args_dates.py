@@ -60,3 +60,14 @@ def test_an_event_over_two_days_carries_both(nlp, text, type_, values):
 ])
 def test_a_verb_without_a_date_shares_the_time_of_its_clause(nlp, text, type_, values):
     assert [d["value"] for e in events(nlp, text) if e["type"] == type_ for d in e["dates"]] == values
+
+
+@pytest.mark.parametrize("text, trigger, values", [
+    # a date naming a noun dates that noun only
+    ("The Nov. 6-17 conference is the first climate summit held in Africa.", "summit", []),
+    ("Monday's vote was a setback, the minister said.", "said", []),
+    # ... and a date reaches its verb over a long place phrase
+    ("A series of climate meetings opened at the UN Office in Nairobi, Kenya on Monday with delegates warning of floods.", "meetings", ["2024-08-19"]),
+])
+def test_a_date_naming_a_noun_and_one_far_from_its_verb(nlp, text, trigger, values):
+    assert [[d["value"] for d in e["dates"]] for e in events(nlp, text) if e["trigger"]["text"] == trigger] == [values]
