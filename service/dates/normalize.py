@@ -591,6 +591,15 @@ def holiday(m, c):
 
 
 @normalizer
+def before_holiday(m, c):
+    """'before Christmas': the run-up to the holiday, its month."""
+    day = holiday(m, c)
+    if day is None or day == "reject":
+        return day
+    return month_value(day[2][0].year, day[2][0].month)
+
+
+@normalizer
 def year_quarter(m, c):
     """Earnings language: "this year's third quarter", "the 1988 second quarter", "last year's quarter"."""
     if m["year"]:
