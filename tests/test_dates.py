@@ -41,6 +41,7 @@ def found(nlp, text, ref=REF):
     ("They agreed to sell the unit in February.", [("February", "2025-02")]),
     ("The change is effective Sept. 1.", [("Sept. 1", "2024-09-01")]),
     ("The father could arrive as early as Monday.", [("Monday", "2024-08-26")]),
+    ("Officials said the army could as early as Monday publicly announce the figure.", [("Monday", "2024-08-26")]),
     ("Netanyahu and Abbas meet separately Thursday.", [("Thursday", "2024-08-22")]),
     ("Prices peaked in mid-2019.", [("mid-2019", "2019")]),
     ("The move follows Monday's declaration.", [("Monday", "2024-08-19")]),

@@ -137,9 +137,11 @@ def _governing_clause(verb: Token) -> Token:
 
 def _misread_past(c: Clause) -> bool:
     """A bare verb with a singular subject ("weakness hurt the index"): the present would be "hurts", so the
-    tagger took a past ("hurt", "cut", "set") for a present."""
-    return c.tag == "VBP" and any(s.dep_ == "nsubj" and s.tag_ in ("NN", "NNP") and
-                                  not any(g.dep_ == "conj" for g in s.children) for s in c.verb.children)
+    tagger took a past ("hurt", "cut", "set") for a present; not after a modal ("the army could announce"), nor
+    with a date parsed as its subject ("could as early as Monday announce")."""
+    return c.tag == "VBP" and not c.auxes and any(
+        s.dep_ == "nsubj" and s.tag_ in ("NN", "NNP") and s.ent_type_ != "DATE"
+        and not any(g.dep_ == "conj" for g in s.children) for s in c.verb.children)
 
 
 def _modified_as_ahead(word: Token) -> bool:
