@@ -77,10 +77,11 @@ class Clause:
 
 class Around(NamedTuple):
     """What the date cues read: the preposition the date hangs off, the three words before it (lower-cased
-    text) and the tense of its verb."""
+    text), the tense of its verb and the words from the date up to that verb (lower-cased)."""
     prep: str
     before: str
     verb_tense: str
+    above: tuple[str, ...] = ()
 
 
 def _plans(verb: Token) -> bool:
@@ -210,6 +211,8 @@ DATE_CUES: tuple[Cue, ...] = (
          "The envoy could arrive as early as [Monday]. => 2024-08-26"),
     _cue("span start", lambda a: a.prep in _BACKWARD_PREPS, "past",
          "Prices are up 5% since [Thursday]. => 2024-08-15"),
+    _cue("inside a span start", lambda a: not _BACKWARD_PREPS.isdisjoint(a.above), "past",
+         "Their first encounter since a meeting in [November] sparked hope. => 2023-11"),
 )
 
 CUES: tuple[Cue, ...] = (NAMES_EVENT, AHEAD_MODIFIER, NO_VERB, *VERB_CUES, NO_CUE, *DATE_CUES)
@@ -234,7 +237,8 @@ def reading(span: Span) -> list[Cue]:
         return [NAMES_EVENT]
     cues = verb_reading(date)
     before = span.doc[max(0, span.start - 3):span.start].text.lower()
-    around = Around(_preposition(span, date), before, cues[-1].tense)
+    above = tuple(w.lower_ for w in _up_to_verb(date)[0])
+    around = Around(_preposition(span, date), before, cues[-1].tense, above)
     for cue in DATE_CUES:
         if cue.holds(around):
             return cues + [cue]
