@@ -42,6 +42,9 @@ def found(nlp, text, ref=REF):
     ("The change is effective Sept. 1.", [("Sept. 1", "2024-09-01")]),
     ("The father could arrive as early as Monday.", [("Monday", "2024-08-26")]),
     ("Officials said the army could as early as Monday publicly announce the figure.", [("Monday", "2024-08-26")]),
+    # a participle on a noun: nearer side, unless the noun's clause is past
+    ("The delegates, meeting in Lima on Thursday, are divided.", [("Thursday", "2024-08-22")]),
+    ("The delegates, meeting in Lima on Thursday, were divided.", [("Thursday", "2024-08-15")]),
     ("Netanyahu and Abbas meet separately Thursday.", [("Thursday", "2024-08-22")]),
     ("Prices peaked in mid-2019.", [("mid-2019", "2019")]),
     ("The move follows Monday's declaration.", [("Monday", "2024-08-19")]),
