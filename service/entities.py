@@ -30,6 +30,17 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _NOT_BODIES = words.load("not_body_acronyms")
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _LOCATIVE = words.load("locative_prepositions")
+_PLACE_NOUNS = words.load("place_nouns")
+_FACILITY_NOUNS = words.load("facility_nouns")
+_PARTY_NOUNS = ACTOR_NOUNS | PERSON_NOUNS | words.load("organization_nouns")
+# A dateline opens one of the first lines: a place in capitals (or named before a news agency), then perhaps
+# a date and the agency, then a dash: "BEIJING, Nov. 3 (Xinhua) --", "CAIRO (AP) --", "LONDON —".
+_DATELINE = re.compile(
+    r"^[ \t]*(?:(?P<caps>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})|(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
+    r"(?=(?:,[^\n()]{1,40})?[ \t]*\())(?:,[ \t]*[^\n()]{1,40}?)?[ \t]*(?:\([^\n()]{2,30}\)[ \t]*)?(?:--|—|–|-)[ \t]",
+    re.MULTILINE)
+_DATELINE_LINES = 3
+_UNKNOWN_PLACE_KINDS = {"GPE": "city", "LOC": "region", "FAC": "facility"}
 
 
 @dataclass
@@ -87,6 +98,12 @@ def _surname(name: str) -> str:
     return _clean_name(name).split()[-1].lower() if _clean_name(name) else ""
 
 
+def _known_place(name: str) -> gazetteer.Place | None:
+    """The gazetteer's place by a name of its own, not by one of a city's alternate names ("UN" is one)."""
+    hit = gazetteer.lookup(_clean_name(name))
+    return hit if hit is not None and not hit.alternate else None
+
+
 def _in_locative_phrase(tok: Token) -> bool:
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
@@ -109,6 +126,8 @@ class DocIndex:
         self._refs: dict[int, list[ActorRef]] = {}   # token index -> the actors it denotes
         self._place_refs: dict[int, PlaceRef] = {}
         self._ent_refs: dict[tuple[int, int], ActorRef | None] = {}
+        self._dateline_tokens: range = range(0)
+        self.dateline_end = 0        # where the dateline ("BEIJING, Nov. 3 (Xinhua) --") ends, 0 without one
         self._build()
         self._name_tokens()
 
@@ -129,6 +148,10 @@ class DocIndex:
             for t in e:
                 self._ent_of[t.i] = e
                 self._label[t.i] = label
+        for e in ents:
+            if self._label.get(e.start) in _ACTOR_LABELS and self._stands_for_place(e):
+                for t in e:
+                    self._label[t.i] = "GPE"
         persons = [e for e in ents if self._label.get(e.start) == "PERSON"]
         for e in persons:
             if e.label_ != "PERSON":   # re-label, so later steps see the repaired entity
@@ -152,6 +175,27 @@ class DocIndex:
                 ref = self._ent_actor(e)
                 if ref:
                     self._mention(ref.actor, ref.start, ref.end, e.start)
+        self._facilities()
+        self.dateline = self._dateline()
+
+    def _dateline(self) -> PlaceRef | None:
+        """The place of the article's dateline, tagged or not: a known place only, so a heading in capitals
+        ("BREAKING NEWS -- ...") is none. It names where the article is filed from, never a party."""
+        head = "\n".join(self.text.split("\n", _DATELINE_LINES)[:_DATELINE_LINES])
+        for m in _DATELINE.finditer(head):
+            group = "caps" if m.group("caps") else "name"
+            span = self.doc.char_span(m.start(group), m.end(group), alignment_mode="expand")
+            if span is None:
+                continue
+            ref = self._place_refs.get(span.root.i)
+            if ref is None and (hit := _known_place(span.text)) is not None:
+                ref = self._register(hit, span.start_char, span.end_char)
+            if ref is not None:
+                self._place_refs.update((t.i, ref) for t in span)
+                self._dateline_tokens = range(span.start, span.end)
+                self.dateline_end = m.end()
+                return ref
+        return None
 
     def _extend_person(self, e: Span) -> Span:
         """'Secretary of State Antony J. Blinken' is often tagged 'J. Blinken': take the given name back."""
@@ -184,7 +228,7 @@ class DocIndex:
             return "PERSON"
         if len(name.split()) == 1 and name.lower() in self._surnames and (place is None or place.kind != "country"):
             return "PERSON"
-        if place is not None and e.label_ != "PERSON" and not (
+        if place is not None and e.label_ != "PERSON" and not (place.alternate and e.label_ == "ORG") and not (
                 e.label_ == "ORG" and _ACRONYM.fullmatch(name) and place.kind != "country" and place.name != name):
             return "GPE"   # but "UN" is the body, not the town of Un
         if e.label_ == "NORP":
@@ -197,6 +241,34 @@ class DocIndex:
                     return e.label_
                 return top
         return None
+
+    def _stands_for_place(self, e: Span) -> bool:
+        """A name NER took for a person or body where the sentence puts a place: one the gazetteer knows, in a
+        place phrase or in a list with places ("visits Leeds, York and Hull"); any after a place noun ("the
+        enclave of Douma"); one it does not know, in a list of towns and regions ("Hull, Leeds and Wessex"). Countries in a list are often parties, so they
+        vouch for nothing ("talks with France, Germany and Airbus")."""
+        name = _clean_name(e.text)
+        if self._titled(e) or name.lower() in self._surnames:
+            return False
+        root = e.root
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _PLACE_NOUNS:
+            return True   # "the enclave of Douma"
+        if self._names_where(e):
+            return True   # "the Sochi talks"
+        listed = [c for c in e.root.conjuncts if self._label.get(c.i) in _PLACE_LABELS]
+        towns = [c for c in listed if (p := _known_place(self._ent_of[c.i].text)) is not None and p.kind != "country"]
+        if _known_place(name) is not None:
+            return bool(towns) or _in_locative_phrase(e.root)
+        return len(towns) >= 2
+
+    def _names_where(self, e: Span) -> bool:
+        """A town or region before a noun that is no party ("the Vienna talks", "the Sochi congress") says
+        where, unlike a country ("the Iran talks") or the people of a place ("a Beijing official")."""
+        head = e.root.head
+        if e.root.dep_ != "compound" or head.pos_ != "NOUN" or head.lemma_.lower() in _PARTY_NOUNS:
+            return False
+        place = _known_place(e.text)
+        return place is not None and place.kind != "country"
 
     def _title_of(self, e: Span) -> tuple[str | None, str | None]:
         """Title words right before a name, or an apposition after it ('Mahmoud Mardawi, a Hamas official')."""
@@ -249,22 +321,52 @@ class DocIndex:
     def _place_for(self, e: Span) -> PlaceRef | None:
         name = _clean_name(e.text)
         hit = gazetteer.lookup(name)
-        if hit is None:
-            if self._label.get(e.start) == "FAC":
-                hit = gazetteer.Place(name, "facility", None)
-            else:
-                return None
+        words_ = name.split()
+        if hit is None and len(words_) > 1 and words_[-1].lower() in _PLACE_NOUNS:
+            hit = gazetteer.lookup(" ".join(words_[:-1]))   # "Homs province" is Homs's
+        if hit is None and self._label.get(e.start) == "FAC" and e.root.lemma_.lower() not in _FACILITY_NOUNS:
+            town = self._leading_town(e)   # "the Lima Summit" names an occasion, held in Lima
+            if town is not None:
+                return town
+        if hit is None:   # a small town or a province the gazetteer lacks is still the place NER says it is
+            hit = gazetteer.Place(name, _UNKNOWN_PLACE_KINDS[self._label.get(e.start)], None)
+        return self._register(hit, e.start_char, e.end_char)
+
+    def _leading_town(self, e: Span) -> PlaceRef | None:
+        first = e.start + (e[0].pos_ == "DET")
+        for end in range(e.end - 1, first, -1):
+            hit = gazetteer.lookup(self.doc[first:end].text)
+            if hit is not None and not hit.alternate and hit.kind != "country":
+                return self._register(hit, self.doc[first].idx, self.doc[end - 1].idx + len(self.doc[end - 1]))
+        return None
+
+    def _register(self, hit: gazetteer.Place, s: int, end: int) -> PlaceRef:
+        """The index's place for a gazetteer entry, with this mention."""
         place = self._places_by_name.get(hit.name)
         if place is None:
             place = Place(f"p{len(self.places) + 1}", hit.name, hit.kind, hit.country_code)
             self.places.append(place)
             self._places_by_name[hit.name] = place
-        s, end = e.start_char, e.end_char
         if self.text[s:end].endswith(("'s", "’s")):
             end -= 2
         if (s, end) not in place.mentions:
             place.mentions.append((s, end))
         return PlaceRef(place, s, end)
+
+    def _facilities(self) -> None:
+        """Buildings and sites named by their name or owner: "Netanyahu's residence", "the White House garden",
+        "Iraq's Osirak nuclear reactor" (not "his office")."""
+        for i in np.flatnonzero(self.doc.to_array(POS) == NOUN).tolist():
+            tok = self.doc[i]
+            if tok.lemma_.lower() not in _FACILITY_NOUNS or tok.i in self._place_refs:
+                continue
+            if not any(c.dep_ == "poss" and c.pos_ != "PRON" or c.dep_ == "compound" and c.pos_ == "PROPN"
+                       for c in tok.children):
+                continue
+            first = next(t for t in self.doc[tok.left_edge.i:tok.i + 1] if t.pos_ != "DET")
+            name = self.doc[first.i:tok.i + 1].text
+            self._place_refs[tok.i] = self._register(gazetteer.Place(name, "facility", None), first.idx,
+                                                     tok.idx + len(tok))
 
     def _ent_actor(self, e: Span) -> ActorRef | None:
         label = self._label.get(e.start)
@@ -326,9 +428,11 @@ class DocIndex:
     def _named(self, tok: Token) -> list[ActorRef] | None:
         """The actor a name denotes, [] for a name that is no actor, None for a word that is no name."""
         e = self._ent_of.get(tok.i)
+        if tok.i in self._dateline_tokens:
+            return []   # "LONDON — The minister said": where from, not who
         if e is not None and (tok.i == e.end - 1 or e.root.i == tok.i):
-            if self._label.get(tok.i) == "GPE" and _in_locative_phrase(tok):
-                return []   # "the war in Syria": the place, not the state
+            if self._label.get(tok.i) == "GPE" and (_in_locative_phrase(tok) or self._names_where(e)):
+                return []   # "the war in Syria", "the Vienna talks": the place, not the state
             key = (e.start, e.end)
             if key not in self._ent_refs:   # an entity's root and last word are one mention
                 self._ent_refs[key] = self._ent_actor(e)
@@ -346,7 +450,7 @@ class DocIndex:
             # a longer name ("Esselte AB") nor a capitalized dateline city ("HAVANA (AP) --").
             hit = gazetteer.lookup(tok.text)
             if hit is not None and hit.kind != "country":
-                if hit.name.casefold() == tok.lower_:
+                if hit.name.casefold() == tok.lower_ and not hit.alternate:
                     return []
                 hit = None   # an obscure alternate name ("RIA" of Santa Maria) says nothing
             if hit is not None:
@@ -360,8 +464,31 @@ class DocIndex:
 
     # ---- answering (read-only) ------------------------------------------------------------
 
-    def place_at(self, tok: Token) -> PlaceRef | None:
-        return self._place_refs.get(tok.i)
+    def place_at(self, tok: Token, bodies: bool = False) -> PlaceRef | None:
+        """The place a word names; with `bodies`, a body's name is also the site it stands for ("visited
+        Huawei", "speaking at Harvard University"), entered in the index when first asked for."""
+        ref = self._place_refs.get(tok.i)
+        e = self._ent_of.get(tok.i)
+        if ref is None and bodies and e is not None and self._label.get(tok.i) == "ORG":
+            ref = self._register(gazetteer.Place(_clean_name(e.text), "facility", None), *self._body_span(e))
+            self._place_refs.update((t.i, ref) for t in e)
+        return ref
+
+    def _body_span(self, e: Span) -> tuple[int, int]:
+        s = e.start_char + (4 if self.text[e.start_char:e.end_char].lower().startswith("the ") else 0)
+        return s, e.end_char
+
+    def place_before(self, tok: Token, kind_ok, sentences: int) -> PlaceRef | None:
+        """The last place named before `tok` whose place passes `kind_ok`, within `sentences` sentences."""
+        start = tok.sent.start
+        for _ in range(sentences - 1):
+            if start > 0:
+                start = self.doc[start - 1].sent.start
+        for i in range(tok.i - 1, start - 1, -1):
+            ref = self._place_refs.get(i)
+            if ref is not None and kind_ok(ref.place):
+                return ref
+        return None
 
     def actors_at(self, tok: Token) -> list[ActorRef]:
         """The actor(s) a noun, name or pronoun denotes; coordinated modifiers give several."""

@@ -12,13 +12,19 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from . import modality as modality_rules
-from . import occasions, places, quotes
+from . import occasions, places, quotes, words
 from .dates import Timex
 from .entities import ActorRef, DocIndex, PlaceRef
 from .registry import TYPES
 from .rules import Context
 from .syntax import governing_verb
 from .triggers import Trigger
+
+_SPAN_EDGES = words.load("span_edge_prepositions")
+_PARTITIVE = words.load("partitive_nouns")
+_NAMING_DEPS = {"compound", "nmod", "amod", "poss", "nummod"}
+_CLIMB = 8   # "opened at the UN office in Nairobi, Kenya on Monday": the steps from a date up to its verb
+_SEQUENCE = words.load("sequence_adverbs")
 
 
 @dataclass
@@ -76,50 +82,93 @@ def fill_actors(ev: Event, ctx: Context) -> None:
                 ev.actors.append((r, rule.role))
 
 
-def locate_dates(timexes: list[Timex], doc: Doc) -> list[tuple[Timex, int, int]]:
+def locate_dates(timexes: list[Timex], doc: Doc, dateline_end: int = 0) -> list[tuple[Timex, int, int]]:
     """(expression, index of its root token, index of its sentence's first token) for each date, found
-    once per document: every event looks through them."""
+    once per document: every event looks through them. A date left unresolved (no reference date for "on
+    Monday", or no such day) stays in the document's index but dates no event: it says nothing of when;
+    nor do the dateline's, the day the article was filed, a vague one ("now", "in the coming days") and
+    the edge of a span ("the first visit since August")."""
     out = []
     for tx in timexes:
-        if tx.kind != "date":
-            continue
+        if tx.kind != "date" or tx.value is None or tx.value.endswith("_REF") or tx.start < dateline_end:
+            continue   # "now", "in the coming days": no time the text fixes
         span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
-        if span is not None:
+        if span is not None and span.root.head.lower_ not in _SPAN_EDGES:
             out.append((tx, span.root.i, span.sent.start))
     return out
 
 
 def fill_dates(ev: Event, located: list[tuple[Timex, int, int]], doc: Doc, event_heads: set[int]) -> None:
     """Dates tied to this trigger: the expression attaches to it, to the verb it is subject or object of,
-    or to a participle or relative clause on it ("the proposal outlined by Biden in May")."""
+    or to a participle or relative clause on it ("the proposal outlined by Biden in May"); without one of
+    its own, a verb takes the time of the clause it shares (_shared_time)."""
     h = ev.head
     anchors = {h.i}
     if h.pos_ in ("NOUN", "PROPN"):
-        gov = governing_verb(h)
-        via_agent = h.dep_ == "pobj" and h.head.dep_ == "agent"
-        if gov is not None and (h.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") or via_agent):
+        # "a series of meetings opened", "the last round of talks ended": the phrase the noun heads
+        of_noun = h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.lemma_.lower() in _PARTITIVE
+        phrase = h.head.head if of_noun else h
+        gov = governing_verb(phrase)
+        via_agent = phrase.dep_ == "pobj" and phrase.head.dep_ == "agent"
+        if gov is not None and (phrase.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") or via_agent):
             anchors.add(gov.i)
             anchors.update(c.i for c in gov.children if c.dep_ == "xcomp")   # "talks are set to take place this week"
             anchors.update(x.i for c in gov.children if c.dep_ == "xcomp" for x in c.children if x.dep_ == "xcomp")
         anchors.update(c.i for c in h.children if c.dep_ in ("acl", "relcl"))
     elif h.dep_ == "advcl" and h.tag_ == "VBG":
         anchors.add(h.head.i)   # "said on Monday, stating that ..."
-    sent_start = h.sent.start
+    ev.dates.extend(_attached(ev, anchors, located, doc, event_heads))
+    if not ev.dates and h.pos_ == "VERB":
+        shared = _shared_time(h)
+        if shared is not None:
+            ev.dates.extend(_attached(ev, {shared.i}, located, doc, event_heads))
+    if not ev.dates and h.pos_ == "VERB" and h.dep_ != "ROOT" and h.lower_ != "according":   # a source, no act
+        ev.dates.extend(_fronted_dates(h, located, doc))
+
+
+def _attached(ev: Event, anchors: set[int], located: list[tuple[Timex, int, int]], doc: Doc,
+              event_heads: set[int]) -> list[Timex]:
+    """The dates of the trigger's sentence that hang on one of `anchors` (or on the trigger's words) before
+    any other verb or event; a date naming a noun ("Monday's vote") dates that noun only."""
+    out = []
+    sent_start = ev.head.sent.start
     for tx, root, in_sent in located:
         if in_sent != sent_start:
             continue
         t = doc[root]
-        for _ in range(6):
+        while t.head.ent_type_ == "DATE" and t.head.i != t.i:   # "17" of "Nov. 6-17": the whole expression
+            t = t.head
+        if t.dep_ in _NAMING_DEPS and t.head.pos_ in ("NOUN", "PROPN") and not ev.start <= t.head.i < ev.end:
+            continue   # "the Nov. 6-17 conference is the first summit ...": the conference's date, not the summit's
+        for _ in range(_CLIMB):
             if t.head.i == t.i:
                 break
             t = t.head
             if t.i in anchors or ev.start <= t.i < ev.end:
-                ev.dates.append(tx)
+                out.append(tx)
                 break
             if t.pos_ in ("VERB", "AUX") or t.i in event_heads:
                 break
-    if not ev.dates and h.pos_ == "VERB" and h.dep_ != "ROOT" and h.lower_ != "according":   # a source, no act
-        ev.dates.extend(_fronted_dates(h, located, doc))
+    return out
+
+
+def _shared_time(v: Token) -> Token | None:
+    """The verb whose time a verb without a date of its own shares: the first of verbs coordinated with
+    it, in the same tense and not moved on ("insisted Tuesday that ... and said", not "laid out in May and
+    later endorsed"); the one it is the manner of ("compromised
+    last year by saying"); the clause a "when" clause dates ("caused a backlash in October when he called
+    for")."""
+    if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.tag_ == v.head.tag_ \
+            and not any(c.dep_ == "aux" or c.lower_ in _SEQUENCE for c in v.children):
+        first = v.head
+        while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX"):
+            first = first.head
+        return first
+    if v.dep_ == "pcomp" and v.head.lower_ == "by":
+        return v.head.head
+    if v.dep_ == "advcl" and any(c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in v.children):
+        return v.head
+    return None
 
 
 _OWN_CLAUSE = {"ccomp", "xcomp", "relcl", "acl", "csubj", "parataxis", "advcl"}   # a time of their own
@@ -191,7 +240,7 @@ def extract(doc: Doc, triggers: list[Trigger], index: DocIndex, timexes: list[Ti
     links = occasions.link(events, index)
     out = []
     heads = {ev.head.i for ev in events}
-    located = locate_dates(timexes, doc)
+    located = locate_dates(timexes, doc, index.dateline_end)
     for ev in events:
         if types and ev.type not in types:
             continue
@@ -202,6 +251,9 @@ def extract(doc: Doc, triggers: list[Trigger], index: DocIndex, timexes: list[Ti
         ev.places = places.places(ev.head, ev.type, ev.family, index)
         fill_dates(ev, located, doc, heads - {ev.head.i})
         ev.modality = modality_rules.classify(ev.head, ev.dates, ref, links.told(ev))
+        if not ev.places and index.dateline is not None and ev.head.idx > index.dateline.end \
+                and places.from_dateline(ev.head, ev.type, ev.modality, heads):
+            ev.places = [(index.dateline, "location")]
         if TYPES[ev.type].speech:
             ev.quote = quotes.quote_for(doc, ev.head)
             ev.content = quotes.content_for(ev.head)

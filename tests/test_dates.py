@@ -41,6 +41,10 @@ def found(nlp, text, ref=REF):
     ("They agreed to sell the unit in February.", [("February", "2025-02")]),
     ("The change is effective Sept. 1.", [("Sept. 1", "2024-09-01")]),
     ("The father could arrive as early as Monday.", [("Monday", "2024-08-26")]),
+    ("Officials said the army could as early as Monday publicly announce the figure.", [("Monday", "2024-08-26")]),
+    # a participle on a noun: nearer side, unless the noun's clause is past
+    ("The delegates, meeting in Lima on Thursday, are divided.", [("Thursday", "2024-08-22")]),
+    ("The delegates, meeting in Lima on Thursday, were divided.", [("Thursday", "2024-08-15")]),
     ("Netanyahu and Abbas meet separately Thursday.", [("Thursday", "2024-08-22")]),
     ("Prices peaked in mid-2019.", [("mid-2019", "2019")]),
     ("The move follows Monday's declaration.", [("Monday", "2024-08-19")]),
@@ -54,6 +58,24 @@ def found(nlp, text, ref=REF):
 ])
 def test_normalization(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Leaders will meet on Nov. 4 and 5 in Lima.", [("Nov. 4", "2024-11-04"), ("5", "2024-11-05")]),
+    ("The Dec. 6-17, 2023 conference ended.", [("Dec. 6", "2023-12-06"), ("17, 2023", "2023-12-17")]),
+    ("They were asked to meet on 10 and 11 September.", [("10", "2024-09-10"), ("11 September", "2024-09-11")]),
+    ("The summit is slated for Nov. 4-5.", [("Nov. 4", "2024-11-04"), ("5", "2024-11-05")]),
+    # no pair: a count after the day, a day range backwards
+    ("On Nov. 4 and 5,000 people marched.", [("Nov. 4", "2023-11-04")]),
+])
+def test_two_days_of_a_month_are_two_dates(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", ["Environmental group Transport 2000 said the plan was wrong.",
+                                  "The meetings, dubbed Nairobi 2006, opened in a hall."])
+def test_a_year_numbering_a_name_is_no_date(nlp, text):
+    assert found(nlp, text) == []
 
 
 def test_durations_are_not_dates(nlp):
@@ -96,6 +118,23 @@ def test_anaphoric_expressions_follow_the_narrative(nlp):
     text = "The ship sank on March 3, 2021. The following day divers arrived. In 2019 it had been sold; later that year it was renamed."
     assert found(nlp, text) == [("March 3, 2021", "2021-03-03"), ("The following day", "2021-03-04"),
                                 ("2019", "2019"), ("later that year", "2019")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # counted from the day just named, in its sentence or the two before it
+    ("The envoys will meet on 10 September, followed three days later by a meeting with the donors.",
+     [("10 September", "2024-09-10"), ("three days later", "2024-09-13")]),
+    ("The congress opens in Sochi on 18 November. Delegates are expected. Talks resume in Geneva 10 days later.",
+     [("18 November", "2024-11-18"), ("10 days later", "2024-11-28")]),
+    ("The ship sank on March 5, 2021. Three days earlier it had left port.",
+     [("March 5, 2021", "2021-03-05"), ("Three days earlier", "2021-03-02")]),
+    # a day named long before, or none: from the reference date; "ago" always is
+    ("The congress opened on 18 November. Delegates arrived from abroad. Many of them were tired. The hall was "
+     "cold. Talks resumed three days later.", [("18 November", "2023-11-18"), ("three days later", "2024-08-23")]),
+    ("The talks began on 12 August. They ended two days ago.", [("12 August", "2024-08-12"), ("two days ago", "2024-08-18")]),
+])
+def test_n_days_later_counts_from_the_day_just_named(nlp, text, expected):
+    assert found(nlp, text) == expected
 
 
 def test_anaphoric_expressions_without_a_date_use_the_reference(nlp):

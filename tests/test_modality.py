@@ -37,7 +37,7 @@ from tests.helpers import events, one
     ("The minister went on to say that the plan had failed.", "statement", "asserted"),   # "then said"
     # a clause on the noun puts it ahead; a purpose or a content does not
     ("Trade tops the agenda of the summit to be held in Lima.", "meeting", "planned"),
-    ("Leaders discussed the summit planned by Peru.", "meeting", "planned"),
+    ("Groups criticised the summit planned by Peru.", "meeting", "planned"),
     ("Ministers met to consider proposals aimed at streamlining trade.", "proposal", "asserted"),
     ("Officials waited for a response to a proposal to begin talks.", "proposal", "asserted"),
     # "be to": what is scheduled or meant, unless in a condition
@@ -65,7 +65,7 @@ from tests.helpers import events, one
     ("The envoys stayed in Geneva to discuss the negotiations.", "negotiation", "asserted"),
     ("The bloc is gearing up for tough negotiations on its budget.", "negotiation", "planned"),
     ("The bloc is gearing up after tough negotiations on its budget.", "negotiation", "asserted"),
-    ("The agreements signed with Qatar are awaiting approval from the cabinet.", "agreement", "planned"),
+    ("The bill is awaiting approval from the cabinet.", "agreement", "planned"),
     # likelihood with an infinitive expects the act; as a modifier it is only possible
     ("The ministry is likely to announce the figure.", "statement", "planned"),
     ("A likely attack worries officials.", "attack", "hypothetical"),

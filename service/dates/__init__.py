@@ -91,21 +91,26 @@ def find(text: str, doc: Doc | None, ref: dt.date | None) -> list[Timex]:
             timex = _unresolved(m, r, e)
         if timex is None:
             continue
-        out.append(timex)
-        if timex.range is not None:
-            ctx.mentioned(timex.granularity, timex.range)
+        for t in timex if isinstance(timex, list) else [timex]:
+            out.append(t)
+            if t.range is not None:
+                ctx.mentioned(t.granularity, t.range, t.end)
         taken.append((start, end))
     out.sort(key=lambda t: t.start)
     return out
 
 
-def _read(m: re.Match, r: Rule, ctx: Context) -> Timex | None:
-    """The Timex of a rule's match, or None when its constraints or its normalizer say it is no date."""
+def _read(m: re.Match, r: Rule, ctx: Context) -> Timex | list[Timex] | None:
+    """The Timex of a rule's match, or None when its constraints or its normalizer say it is no date; a
+    normalizer that reads two dates in one match ("Nov. 4 and 5") gives each its (start, end, value)."""
     if not all(check(ctx.text, ctx.doc, m) for check in r.constraints):
         return None
     result = r.normalize(m, ctx)
     if result == "reject":
         return None
+    if isinstance(result, list):
+        return [Timex(s, e, ctx.text[s:e], *((v[0], "date", v[1], v[2]) if v else (None, "date", None, None)),
+                      r.name) for s, e, v in result]
     start, end, text = m.start(), m.end(), m.group()
     if r.spec.type == "duration":
         return Timex(start, end, text, result, "duration", None, None, r.name)

@@ -28,7 +28,20 @@ def counted(text: str, doc: Doc | None, m: re.Match) -> bool:
     return bool(m["num"]) or text[m.start():m.end()].lower().startswith("the")
 
 
-CONSTRAINTS = {f.__name__: f for f in (not_a_count, not_a_title_or_era, counted)}
+def not_in_a_name(text: str, doc: Doc | None, m: re.Match) -> bool:
+    """'Transport 2000 said', 'the conference Nairobi 2006', 'Euro 2016': a year after the name it numbers is
+    part of that name, no time."""
+    if doc is None:
+        return True
+    span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+    if span is None:
+        return True
+    tok = span[-1]
+    return not (tok.dep_ in ("nummod", "appos", "compound") and tok.head.pos_ == "PROPN" and tok.head.i < tok.i
+                and tok.head.ent_type_ != "DATE")
+
+
+CONSTRAINTS = {f.__name__: f for f in (not_a_count, not_a_title_or_era, counted, not_in_a_name)}
 
 
 def _is_number_not_year(doc: Doc | None, start: int, end: int) -> bool:

@@ -141,6 +141,7 @@ def _reported_quarter(ref: dt.date) -> tuple[int, int]:
     return (ref.year, cur - 1) if cur > 1 else (ref.year - 1, 4)
 
 
+_NARRATIVE_SENTENCES = 2   # how far back the day "three days later" counts from may be named
 _ANCHORS = {"day": ("day", "month", "year"), "week": ("month", "year"), "month": ("month", "year"),
             "quarter": ("year",), "half": ("year",), "season": ("year",), "year": ("year",)}
 
@@ -152,6 +153,7 @@ class Context:
     def __init__(self, text: str, ref: dt.date | None, doc: Doc | None):
         self.text, self.ref, self.doc = text, ref, doc
         self.anchor: dict[str, dt.date] = {}   # the latest date mentioned, per granularity it pins down
+        self.anchor_end: dict[str, int] = {}   # where it ends in the text
 
     @functools.cached_property
     def quarterly(self) -> bool:
@@ -175,9 +177,22 @@ class Context:
     def tense(self, m: re.Match) -> str:
         return tense_at(self.doc, m.start(), m.end())
 
-    def mentioned(self, granularity: str | None, rng) -> None:
+    def mentioned(self, granularity: str | None, rng, end: int = 0) -> None:
         for g in _ANCHORS.get(granularity or "", ()):
             self.anchor[g] = rng[0]
+            self.anchor_end[g] = end
+
+    def recent_day(self, start: int) -> dt.date | None:
+        """The last day named before `start` in its sentence or the two before it ("met on 10 September,
+        followed three days later by ..."): what a narrative's "N days later" counts from."""
+        if "day" not in self.anchor or self.doc is None:
+            return None
+        here = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        there = self.doc.char_span(self.anchor_end["day"] - 1, self.anchor_end["day"], alignment_mode="expand")
+        if here is None or there is None:
+            return None
+        boundaries = sum(1 for t in self.doc[there[0].i + 1:here[0].i + 1] if t.is_sent_start)
+        return self.anchor["day"] if boundaries <= _NARRATIVE_SENTENCES else None
 
     def anchor_for(self, granularity: str) -> dt.date | None:
         return self.anchor.get(granularity, self.ref)
@@ -224,6 +239,23 @@ def month_day(m, c):
     tense = c.tense(m)
     y = _pick_year(c.ref, tense, lambda y: (dt.date(y, mo, min(d, calendar.monthrange(y, mo)[1])),) * 2)
     return day_value(dt.date(y, mo, d))
+
+
+@normalizer
+def day_pair(m, c):
+    """'Nov. 4 and 5', 'Nov. 6-17', '10 and 11 September': two days of one month, each a date of its own
+    (an event held over both carries both); the year as for the first alone."""
+    mo, d1, d2 = _month(m["month"]), _day_number(m["day"]), _day_number(m["day2"])
+    if d1 is None or d2 is None or d2 <= d1:
+        return "reject"
+    if m["year"]:
+        y = int(m["year"])
+    elif c.ref is None:
+        return [(m.start(), m.end("day"), None), (m.start("day2"), m.end(), None)]
+    else:
+        y = _pick_year(c.ref, c.tense(m), lambda y: (dt.date(y, mo, min(d1, calendar.monthrange(y, mo)[1])),) * 2)
+    return [(m.start(), m.end("day"), day_value(dt.date(y, mo, d1))),
+            (m.start("day2"), m.end(), day_value(dt.date(y, mo, d2)))]
 
 
 @normalizer
@@ -341,6 +373,8 @@ def ago(m, c):
         return ("PAST_REF", None, None) if direction in ("ago", "earlier", "before") else ("FUTURE_REF", None, None)
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     r = c.ref
+    if direction in ("later", "earlier"):   # counted from the day just named, if one was: "10 days later"
+        r = c.recent_day(m.start()) or r
     if unit == "day":
         return day_value(r + dt.timedelta(days=sign * n))
     if unit == "week":
@@ -554,6 +588,15 @@ def holiday(m, c):
     if m["week"]:   # "Easter week", "Christmas week"
         return week_value(day_of(y))
     return day_value(day_of(y))
+
+
+@normalizer
+def before_holiday(m, c):
+    """'before Christmas': the run-up to the holiday, its month."""
+    day = holiday(m, c)
+    if day is None or day == "reject":
+        return day
+    return month_value(day[2][0].year, day[2][0].month)
 
 
 @normalizer

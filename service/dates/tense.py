@@ -7,7 +7,8 @@ The tense is read by named cues, each a small predicate with the tense it gives 
    the date hangs off none.
 3. VERB_CUES, an ordered table read on that verb and its auxiliaries; the first that holds gives the tense
    (NO_CUE: none does). A participle or an infinitive takes the tense of the clause it adds to: the cue
-   ADDS_TO_CLAUSE climbs to that clause and the table is read again there.
+   ADDS_TO_CLAUSE climbs to that clause and the table is read again there. A present participle describing a
+   noun whose clause gives no tense is PARTICIPLE_ON_NOUN.
 4. DATE_CUES, an ordered table read on the preposition and the words before the date, given the verb's
    tense: a deadline ("until Tuesday") or a span's start or end qualifies it.
 Each cue's example, `a sentence with [the date] => its value` read against Tuesday 2024-08-20 as in
@@ -77,10 +78,11 @@ class Clause:
 
 class Around(NamedTuple):
     """What the date cues read: the preposition the date hangs off, the three words before it (lower-cased
-    text) and the tense of its verb."""
+    text), the tense of its verb and the words from the date up to that verb (lower-cased)."""
     prep: str
     before: str
     verb_tense: str
+    above: tuple[str, ...] = ()
 
 
 def _plans(verb: Token) -> bool:
@@ -128,18 +130,24 @@ def _adds_to_clause(c: Clause) -> bool:
 
 def _governing_clause(verb: Token) -> Token:
     """The head of the clause a participle or infinitive adds to; past the adjective an infinitive
-    complements ("made it hard for the firm to meet demand")."""
+    complements ("made it hard for the firm to meet demand"), and past the noun a participle describes
+    ("the congress, meeting on Monday, was boycotted")."""
     head = verb.head
     if verb.dep_ in ("advcl", "ccomp") and head.pos_ == "ADJ" and head.head.pos_ in _VERB:
+        return head.head
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and head.head.pos_ in _VERB \
+            and head.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return head.head
     return head
 
 
 def _misread_past(c: Clause) -> bool:
     """A bare verb with a singular subject ("weakness hurt the index"): the present would be "hurts", so the
-    tagger took a past ("hurt", "cut", "set") for a present."""
-    return c.tag == "VBP" and any(s.dep_ == "nsubj" and s.tag_ in ("NN", "NNP") and
-                                  not any(g.dep_ == "conj" for g in s.children) for s in c.verb.children)
+    tagger took a past ("hurt", "cut", "set") for a present; not after a modal ("the army could announce"), nor
+    with a date parsed as its subject ("could as early as Monday announce")."""
+    return c.tag == "VBP" and not c.auxes and any(
+        s.dep_ == "nsubj" and s.tag_ in ("NN", "NNP") and s.ent_type_ != "DATE"
+        and not any(g.dep_ == "conj" for g in s.children) for s in c.verb.children)
 
 
 def _modified_as_ahead(word: Token) -> bool:
@@ -158,6 +166,16 @@ NO_VERB = _cue("no verb", lambda date: True, "present",
                "Talks in Cairo on [Thursday]. => 2024-08-15")
 NO_CUE = _cue("no cue", lambda c: True, "present",
               "The office is closed on [Thursday]. => 2024-08-15")
+# A present participle describing a noun, in a clause that says no more ("the congress, meeting on Monday and
+# Tuesday, is being boycotted"): under way around now, on whichever side is nearer.
+def _describes_a_noun(verb: Token) -> bool:
+    """A present participle on a noun, or set off right after the subject ("the congress, meeting ..., is")."""
+    return verb.tag_ == "VBG" and (verb.dep_ == "acl" or verb.dep_ == "advcl" and verb.i < verb.head.i and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.head.children))
+
+
+PARTICIPLE_ON_NOUN = _cue("participle on a noun", _describes_a_noun, "near",
+                          "The congress, meeting in Lima on [Thursday], is boycotted by the unions. => 2024-08-22")
 ADDS_TO_CLAUSE = _cue("adds to a clause", _adds_to_clause, CLIMB,
                       "The stock has swung, rising to $42 in [June]. => 2024-06")
 
@@ -208,9 +226,11 @@ DATE_CUES: tuple[Cue, ...] = (
          "The envoy could arrive as early as [Monday]. => 2024-08-26"),
     _cue("span start", lambda a: a.prep in _BACKWARD_PREPS, "past",
          "Prices are up 5% since [Thursday]. => 2024-08-15"),
+    _cue("inside a span start", lambda a: not _BACKWARD_PREPS.isdisjoint(a.above), "past",
+         "Their first encounter since a meeting in [November] sparked hope. => 2023-11"),
 )
 
-CUES: tuple[Cue, ...] = (NAMES_EVENT, AHEAD_MODIFIER, NO_VERB, *VERB_CUES, NO_CUE, *DATE_CUES)
+CUES: tuple[Cue, ...] = (NAMES_EVENT, AHEAD_MODIFIER, NO_VERB, *VERB_CUES, NO_CUE, PARTICIPLE_ON_NOUN, *DATE_CUES)
 
 
 def tense_at(doc: Doc | None, start: int, end: int) -> str:
@@ -232,7 +252,8 @@ def reading(span: Span) -> list[Cue]:
         return [NAMES_EVENT]
     cues = verb_reading(date)
     before = span.doc[max(0, span.start - 3):span.start].text.lower()
-    around = Around(_preposition(span, date), before, cues[-1].tense)
+    above = tuple(w.lower_ for w in _up_to_verb(date)[0])
+    around = Around(_preposition(span, date), before, cues[-1].tense, above)
     for cue in DATE_CUES:
         if cue.holds(around):
             return cues + [cue]
@@ -247,13 +268,18 @@ def verb_reading(date: Token) -> list[Cue]:
     if verb is None:
         return [NO_VERB]
     cues = []
+    first = verb
     for _ in range(_MAX_CLAUSES):
         cue = _first(VERB_CUES, Clause(verb))
         cues.append(cue)
         if cue is not ADDS_TO_CLAUSE:
-            return cues
+            break
         verb = _governing_clause(verb)
-    return cues + [NO_CUE]
+    else:
+        cues.append(NO_CUE)
+    if cues[-1] is NO_CUE and PARTICIPLE_ON_NOUN.holds(first):
+        cues.append(PARTICIPLE_ON_NOUN)
+    return cues
 
 
 def _first(table: tuple[Cue, ...], clause: Clause) -> Cue:
