@@ -196,3 +196,12 @@ def test_an_output_folder_of_another_run_is_refused(corpus, clean_run, capsys):
     (folder.parent / "notes.txt").write_text("x")
     assert main(["archive", str(folder.parent / "notes.txt"), str(out.parent / "new")]) == 2
     assert "not JSONL" in capsys.readouterr().err
+
+
+def test_folders_give_their_jsonl_and_parquet_files_but_not_bookkeeping(tmp_path):
+    for name in ("a.jsonl", "sub/b.parquet", "sub/c.ndjson", "notes.txt", ".hidden.jsonl", "_done/p.json",
+                 "sub/_metadata/x.parquet"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("")
+    assert archive_job.expand([str(tmp_path)]) == [tmp_path / "a.jsonl", tmp_path / "sub/b.parquet",
+                                                   tmp_path / "sub/c.ndjson"]
