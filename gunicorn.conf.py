@@ -1,11 +1,17 @@
 """gunicorn settings: the app is preloaded so the spaCy pipeline loads once and forked workers share it."""
-import os
-import shutil
-import tempfile
-from pathlib import Path
+# gevent's patches come first, before the app is imported: preloading builds it here, in the master, and the
+# locks it makes (the extraction slots, logging's) must be gevent's in the workers that inherit them.
+from gevent import monkey
 
-from service.config import Config
-from service.logs import gunicorn_config
+monkey.patch_all()
+
+import os  # noqa: E402
+import shutil  # noqa: E402
+import tempfile  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from service.config import Config  # noqa: E402
+from service.logs import gunicorn_config  # noqa: E402
 
 _config = Config.from_env()
 
@@ -21,16 +27,16 @@ else:   # counts of an earlier run would be added to this one's
 
 bind = f"[{_config.HOST}]:{_config.PORT}" if ":" in _config.HOST else f"{_config.HOST}:{_config.PORT}"
 workers = _config.WORKERS
-# Threads take requests while one extraction per worker runs; the app sheds the rest with a 503.
-worker_class = "gthread"
-threads = _config.THREADS
-worker_connections = _config.THREADS * 4   # accepted connections waiting for a thread stay bounded
+# A greenlet per connection: a client that is slow to send its request costs a socket, not a thread. The
+# extraction itself runs in a thread (service/api.py), MAX_CONCURRENT at a time; the app sheds the rest with a 503.
+worker_class = "gevent"
+worker_connections = _config.MAX_CONNECTIONS
 preload_app = True
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", str(int(_config.REQUEST_TIMEOUT_S * 2 + 30))))  # backstop only
 graceful_timeout = 30
-# Each request on a fresh connection: a kept-alive connection would pin its client to one worker while the
-# other idles, and the worker with a free core accepts first.
-keepalive = 0
+# The gevent worker reads every request line and headers under `keepalive` (gunicorn's base_async): that makes
+# it the header deadline; a connection that has not sent a whole head by then is closed without an answer.
+keepalive = _config.HEADER_TIMEOUT_S
 max_requests = 0           # memory zones keep workers flat; no recycling needed
 limit_request_line = 8190
 loglevel = _config.LOG_LEVEL.lower()
@@ -38,6 +44,12 @@ logconfig_dict = gunicorn_config(_config.LOG_LEVEL)   # JSON lines on stderr, th
 access_log_format = "%(m)s %(U)s %(s)s"                # the message; the fields come from service.logs
 wsgi_app = "service.wsgi:app"
 control_socket_disable = True   # no gunicornc here, and the root filesystem is read-only in the container
+
+
+def pre_request(worker, req):
+    # Each request on a fresh connection: a kept-alive connection would pin its client to one worker while the
+    # other idles, and the worker with a free core accepts first.
+    req.force_close()
 
 
 def when_ready(server):

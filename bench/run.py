@@ -31,8 +31,9 @@ from service.nlp import load_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 STAGES = [("parse", ("spacy/", "thinc/", "numpy", "blis", "srsly", "core.py:parse")),
-          ("triggers", ("service/triggers.py",)), ("actors", ("service/entities.py", "fill_actors")),
-          ("places", ("fill_places", "service/gazetteer.py")), ("dates", ("service/dates/", "fill_dates")),
+          ("triggers", ("service/triggers.py",)),
+          ("actors", ("service/entities.py", "service/coreference.py", "fill_actors")),
+          ("places", ("service/places.py", "service/gazetteer.py")), ("dates", ("service/dates/", "fill_dates")),
           ("modality+quotes", ("service/modality.py", "service/quotes.py")),
           ("serialization", ("json/", "core.py:_event_json", "core.py:_timex_json", "jsonify"))]
 

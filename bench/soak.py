@@ -1,7 +1,10 @@
-"""`make soak`: a long run against gunicorn with 2 workers on loopback, then a fuzz run of the core.
+"""`make soak`: against gunicorn with 2 workers on loopback, a long run of mixed requests, then normal requests
+beside 256 stalled connections, then a fuzz run of the request space; last, a fuzz run of the core alone.
 
-Bounded in time and loopback only. It fails (exit 1) on any unexpected status, a worker restart, or a
-worker whose RSS grew more than 5% (--max-growth) between the end of the warm-up and the end of the run.
+Bounded in time and loopback only. It fails (exit 1) on any unexpected status, a worker restart, a worker whose
+RSS grew more than 5% (--max-growth) between the end of the warm-up and the end of the run; beside the stalled
+connections, on any failed request, a p99 of 2 s or more, or a process whose RSS grew 10% over its idle size;
+in the fuzz runs, on any 5xx, a valid request refused or an invalid one accepted, or an inexact offset.
 """
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from bench import corpus
+from bench import corpus, fuzz, stall
 from bench.run import Server, rss_mb
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,7 +40,11 @@ def main(argv=None) -> int:
     ap.add_argument("--seconds", type=float, default=300)
     ap.add_argument("--warmup", type=float, default=30)
     ap.add_argument("--concurrency", type=int, default=16)
-    ap.add_argument("--fuzz-seconds", type=float, default=180)
+    ap.add_argument("--stalled", type=int, default=256, help="stalled connections held open beside normal requests")
+    ap.add_argument("--stall-seconds", type=float, default=20)
+    ap.add_argument("--fuzz-seconds", type=float, default=300, help="fuzzing the request space against the server")
+    ap.add_argument("--seed", type=int, default=None, help="the request fuzzer's seed (default: from the clock)")
+    ap.add_argument("--core-fuzz-seconds", type=float, default=180, help="fuzzing the core alone (hypothesis)")
     ap.add_argument("--max-growth", type=float, default=1.05, help="largest worker RSS ratio, last/first fifth")
     a = ap.parse_args(argv)
     mix = requests_mix()
@@ -87,7 +94,6 @@ def main(argv=None) -> int:
             k = max(1, len(after) // 5)
             warm_rss[pid] = statistics.median(after[:k])
             end_rss[pid] = statistics.median(after[-k:])
-        _, workers_after = server.pids()
         total = sum(counts.values())
         latencies.sort()
         print(f"soak: {a.seconds:.0f} s at concurrency {a.concurrency}: {total} requests "
@@ -99,21 +105,44 @@ def main(argv=None) -> int:
                   f"({growth:.3f} x; medians of the first and last fifth of 1-second samples)")
             if growth > a.max_growth:
                 failures.append(f"worker {pid} RSS grew {growth:.3f} x")
-        if sorted(workers_after) != sorted(workers):
-            failures.append(f"workers restarted: {workers} -> {workers_after}")
         if unexpected:
             failures.append(f"{len(unexpected)} unexpected statuses, e.g. {unexpected[:5]}")
+
+        stalled = stall.run(server.port, [master, *workers], n=a.stalled, seconds=a.stall_seconds)
+        print(stall.describe(stalled, a.stalled, a.stall_seconds))
+        if stalled["failures"]:
+            failures.append(f"beside stalled connections: {len(stalled['failures'])} failed requests, "
+                            f"e.g. {stalled['failures'][:3]}")
+        if stalled["p99"] >= 2.0:
+            failures.append(f"beside stalled connections: p99 {stalled['p99']:.2f} s")
+        for pid, ratio in stalled["rss_ratio"].items():
+            if ratio > 1.10:
+                failures.append(f"beside stalled connections: process {pid} RSS {ratio:.3f} x its idle size")
+
+        seed = a.seed if a.seed is not None else int(time.time()) % 100_000
+        t0 = time.monotonic()
+        fuzzed = fuzz.run(server.port, a.fuzz_seconds, seed)
+        print(f"fuzz (requests, seed {seed}): {fuzzed['requests']} requests in {time.monotonic() - t0:.0f} s "
+              f"(single and batch, with and without published_at and types, date-dense texts), "
+              f"statuses {fuzzed['statuses']}, {len(fuzzed['failures'])} failures")
+        for f in fuzzed["failures"][:5]:
+            print("  ", f)
+        if fuzzed["failures"]:
+            failures.append(f"request fuzz: {len(fuzzed['failures'])} failures (replay: --seed {seed})")
+        _, workers_after = server.pids()
+        if sorted(workers_after) != sorted(workers):
+            failures.append(f"workers restarted: {workers} -> {workers_after}")
     finally:
         server.stop()
 
-    examples = max(50, int(a.fuzz_seconds * 60))   # about 60 texts a second on this machine
+    examples = max(50, int(a.core_fuzz_seconds * 60))   # about 60 texts a second on this machine
     t0 = time.monotonic()
-    fuzz = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_offsets.py"],
+    core_fuzz = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_offsets.py"],
                           cwd=ROOT, env=dict(os.environ, FUZZ_EXAMPLES=str(examples)), capture_output=True, text=True)
-    print(f"fuzz: {examples} generated texts through the core in {time.monotonic() - t0:.0f} s: "
-          f"{fuzz.stdout.strip().splitlines()[-1] if fuzz.stdout.strip() else fuzz.stderr[-300:]}")
-    if fuzz.returncode != 0:
-        failures.append("fuzz run failed:\n" + fuzz.stdout[-3000:])
+    print(f"fuzz (core): {examples} generated texts through the core in {time.monotonic() - t0:.0f} s: "
+          f"{core_fuzz.stdout.strip().splitlines()[-1] if core_fuzz.stdout.strip() else core_fuzz.stderr[-300:]}")
+    if core_fuzz.returncode != 0:
+        failures.append("core fuzz run failed:\n" + core_fuzz.stdout[-3000:])
     for f in failures:
         print("FAIL:", f)
     print("soak passed" if not failures else "soak FAILED")

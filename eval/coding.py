@@ -11,6 +11,10 @@ CONSULT = ("meeting", "visit", "negotiation")
 PLOVER = {"AGREE": ("agreement",), "DEMAND": ("demand",), "REJECT": ("rejection",), "THREATEN": ("threat",),
           "DISAPPROVE": ("accusation",), "ASSAULT": ("attack",), "FIGHT": ("attack",), "CONSULT": CONSULT}
 
+# PLOVER's AGREE also holds CAMEO 03, intents to cooperate ("offered to hand over", "will provide aid"), which
+# EVENTS.md types as proposals. The mapping above stays the measure; this one is printed beside it, for information.
+PLOVER_WITH_INTENT = {**PLOVER, "AGREE": ("agreement", "proposal")}
+
 # CAMEO code prefixes; the longest prefix of a code decides. The roots carry the coarse mapping, the
 # three-digit entries refine it where a root holds several of our types (04 consult) or none (041 phone).
 CAMEO = {

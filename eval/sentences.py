@@ -22,21 +22,21 @@ from service.config import Config
 from service.nlp import load_pipeline
 
 
-def targets(record: dict) -> list[tuple[str, tuple[str, ...]]]:
+def targets(record: dict, plover: dict = coding.PLOVER) -> list[tuple[str, tuple[str, ...]]]:
     """(group, types) the record asks for: its PLOVER category, or each CAMEO root of its codes."""
     if record["set"] == "plover_gsr":
-        types = coding.PLOVER.get(record["category"], ())
+        types = plover.get(record["category"], ())
         return [(record["category"], types)] if types else []
     roots = sorted({e["code"][:2] for e in record["events"] if e.get("code")})
     return [(f"CAMEO {root}", coding.cameo_types(root)) for root in roots if coding.cameo_types(root)]
 
 
-def measure(records: list[dict], found_types: list[set[str]]) -> dict[str, dict[str, list]]:
+def measure(records: list[dict], found_types: list[set[str]], plover: dict = coding.PLOVER) -> dict[str, dict[str, list]]:
     """{"plover" | "petr2": {group: [records found, records]}} and the misses under "missed"."""
     out: dict[str, dict] = {"plover": defaultdict(lambda: [0, 0]), "petr2": defaultdict(lambda: [0, 0]), "missed": []}
     for record, found in zip(records, found_types):
         corpus = "plover" if record["set"] == "plover_gsr" else "petr2"
-        for group, types in targets(record):
+        for group, types in targets(record, plover):
             hit = bool(found & set(types))
             out[corpus][group][0] += hit
             out[corpus][group][1] += 1
@@ -61,7 +61,8 @@ def main(argv=None) -> int:
     records = corpora.read_jsonl(a.file)
     nlp = load_pipeline(Config.from_env().SPACY_MODEL)
     responses = core.extract_many(nlp, [{"id": r["id"], "text": r["text"], "published_at": None} for r in records])
-    result = measure(records, [{e["type"] for e in resp["events"]} for resp in responses])
+    found_types = [{e["type"] for e in resp["events"]} for resp in responses]
+    result = measure(records, found_types)
     if a.explain:
         for group, record, found in result["missed"]:
             print(f"  MISS {group:<11} found={sorted(found)} {record['text']!r}")
@@ -72,6 +73,12 @@ def main(argv=None) -> int:
             print(f"  {group:<11} {'/'.join(types):<28} {hit:>3}/{n:<3} {hit / n:.3f}")
         hit, n, s = share(result[corpus])
         print(f"  {'ALL':<11} {'':<28} {hit:>3}/{n:<3} {s:.3f}")
+    intent = measure(records, found_types, coding.PLOVER_WITH_INTENT)["plover"]
+    hit, n = intent["AGREE"] if "AGREE" in intent else (0, 0)
+    all_hit, all_n, all_s = share(intent)
+    print("For information, not the measure: PLOVER with AGREE also found as a proposal (CAMEO 03 intents)")
+    print(f"  {'AGREE':<11} {'/'.join(coding.PLOVER_WITH_INTENT['AGREE']):<28} {hit:>3}/{n:<3} {hit / n if n else 0:.3f}")
+    print(f"  {'ALL':<11} {'':<28} {all_hit:>3}/{all_n:<3} {all_s:.3f}")
     return 0
 
 

@@ -13,7 +13,7 @@ attack", "launch an attack"; "talks resume"), their code maps to our type, and s
 patterns; members of the synsets that name acts (&NEGOTIATION, &PROPOSAL ...) count as such nouns. The speech
 nouns and light-verb forms issue #11 names are added as they are.
 
-measure adds each candidate alone to a scratch copy of service/data/triggers.json (in memory; the file is
+measure adds each candidate alone to a scratch copy of the type lexicons, service/data/events/ (in memory; the files are
 not touched), runs the service on ../shared/eval/dev and ../shared/eval/external/event_sentences.jsonl
 (parsed once), and reports per candidate the dev true and false events it adds per type and the coded
 sentences it newly finds, with a recommendation: keep (it gains and adds no false event, or only the coded

@@ -49,6 +49,7 @@ class Coding:
 NOTHING = Coding()
 
 
+@functools.lru_cache(maxsize=8192)   # the same names come back in every article: each description is coded
 def normalize(name: str) -> str:
     """The form names are compared in: no accents, case, periods, apostrophes, hyphens or leading 'the'."""
     s = unicodedata.normalize("NFKD", name)

@@ -9,8 +9,10 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+import gevent
 import swagger_ui_bundle
 from flask import Blueprint, Response, current_app, g, jsonify, request, send_from_directory
+from gevent import monkey
 from marshmallow import ValidationError
 
 from . import budget, core, metrics, problems
@@ -42,7 +44,7 @@ def _reject_constant(name):
 def _json_body():
     if request.mimetype != "application/json":
         raise Problem(415, "Send the body as JSON with 'Content-Type: application/json'.")
-    raw = request.get_data()
+    raw = _body()
     if request.content_length is not None and len(raw) != request.content_length:
         raise Problem(400, f"The body has {len(raw)} bytes, not the {request.content_length} its Content-Length says.")
     try:
@@ -53,6 +55,24 @@ def _json_body():
         raise Problem(400, "The JSON is nested too deeply.") from None
     except ValueError as exc:  # JSONDecodeError, duplicated keys, NaN, integers too long to convert
         raise Problem(400, f"The body is not valid JSON: {exc}.") from None
+
+
+def _body() -> bytes:
+    """The whole body, read before the request asks for an extraction slot. Under the gevent worker a client
+    that trickles or stalls holds only its own greenlet, and only until BODY_TIMEOUT_S; then it gets a 408."""
+    seconds = current_app.config["BODY_TIMEOUT_S"]
+    with gevent.Timeout(seconds, False):
+        return request.get_data()
+    raise Problem(408, f"The body did not arrive within {seconds:g} s of the headers; send it at once.")
+
+
+def _in_thread(fn, *args, **kwargs):
+    """Extraction is CPU work: under the gevent worker it runs in a thread of the hub's pool, so that the worker
+    goes on accepting connections, reading bodies, keeping deadlines and answering /healthz meanwhile. The
+    extraction slots (a gevent semaphore there) keep the threads at MAX_CONCURRENT."""
+    if monkey.is_module_patched("threading"):
+        return gevent.get_hub().threadpool.apply(fn, args, kwargs)
+    return fn(*args, **kwargs)
 
 
 def _load(schema, body):
@@ -110,7 +130,7 @@ def extract():
     req = _load(current_app.extensions["schemas"]["extract"], _json_body())
     nlp = _pipeline()
     with _turn() as deadline:
-        results = core.extract_many(nlp, [req], deadline)
+        results = _in_thread(core.extract_many, nlp, [req], deadline)
     metrics.count_events(results)
     return jsonify(results[0])
 
@@ -128,7 +148,7 @@ def extract_batch():
     req = _load(current_app.extensions["schemas"]["batch"], _json_body())
     nlp = _pipeline()
     with _turn() as deadline:
-        results = core.extract_many(nlp, req["documents"], deadline, on_error=_failed_document)
+        results = _in_thread(core.extract_many, nlp, req["documents"], deadline, on_error=_failed_document)
     metrics.count_events(results)
     return jsonify({"results": results})
 

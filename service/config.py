@@ -20,7 +20,9 @@ class Config:
     MAX_CONTENT_LENGTH: int = 1024 * 1024
     MAX_TEXT_CHARS: int = 100_000
     LOG_LEVEL: str = "INFO"
-    THREADS: int = 2                 # gunicorn threads per worker: one runs, one waits (and sheds when it waits too long)
+    MAX_CONNECTIONS: int = 512       # open connections per worker (gevent greenlets); past it, new ones wait in the backlog
+    HEADER_TIMEOUT_S: int = 10       # deadline for a request's line and headers (gunicorn's keepalive, whole seconds)
+    BODY_TIMEOUT_S: float = 20.0     # deadline for the whole body once the headers are in; past it, a 408
     MAX_CONCURRENT: int = 1          # extractions at once per worker (CPU-bound: one per core is enough)
     QUEUE_WAIT_S: float = 5.0        # how long a request may wait for its turn before a 503
     REQUEST_TIMEOUT_S: float = 30.0  # the work budget of one request; past it, a 503

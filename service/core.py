@@ -3,7 +3,8 @@
     text --clean--> noise blanked (offsets unchanged)
          --nlp----> spaCy Doc
          --dates--> reference date and temporal expressions
-         --entities-> actors and places of the document
+         --entities-> actors and places the document names
+         --coreference-> what points back to them (descriptions, "both sides", pronouns); the index is complete
          --triggers/events--> events with modality and arguments
          --here---> the response body of /v1/extract
 
@@ -17,7 +18,7 @@ from typing import Callable, Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import actor_codes, budget, clean, dates, events, triggers
+from . import actor_codes, budget, clean, coreference, dates, events, triggers
 from .entities import DocIndex
 from .nlp import describe
 from .ontology import BY_TYPE
@@ -114,6 +115,7 @@ def _respond(nlp: Language, req: dict, doc: Doc) -> dict:
     timexes = dates.find(doc.text, doc, ref)
     warnings.extend(t.warning for t in timexes if t.warning)
     index = DocIndex(doc)
+    coreference.resolve(index)
     found = events.extract(doc, triggers.find(doc), index, timexes, set(req.get("types") or ()), ref)
     codes = {a.id: actor_codes.for_actor(a, text, ref).as_json() for a in index.actors}
     return {

@@ -1,38 +1,35 @@
 """The document index: who and where the article names, one canonical entry per party.
 
 Mentions come from spaCy's named entities, repaired at document level (one label
-per name by majority, a name the gazetteer knows as a country is a country), plus
-descriptive noun phrases headed by an actor noun ("a senior Hamas official",
-"Israeli negotiators"). Persons are merged by surname and named by their fullest
-mention; descriptions and pronouns are resolved to the most recent fitting actor.
+per name by majority, a name the gazetteer knows as a country is a country), the
+untagged surnames of persons named elsewhere and untagged acronyms of bodies.
+Persons are merged by surname and named by their fullest mention. What points back
+to these names (descriptions, "both sides", pronouns) is coreference.py's, run right
+after; then the index is complete and only answers `actors_at` and `place_at`.
 """
 from __future__ import annotations
 
-import json
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 
+import numpy as np
+from spacy.attrs import POS
+from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
-from . import gazetteer
+from . import gazetteer, words
 
-_DATA = json.loads((Path(__file__).parent / "data" / "actors.json").read_text())
-ACTOR_NOUNS = set(_DATA["actor_nouns"])
-PERSON_NOUNS = set(_DATA["person_nouns"])
-TITLES = set(_DATA["titles"])
-WEAPON_NOUNS = set(_DATA["weapon_nouns"])
-PERSON_TITLES = set(_DATA["person_titles"])
+ACTOR_NOUNS = words.load("actor_nouns")
+PERSON_NOUNS = words.load("person_nouns")
+TITLES = words.load("titles")
+PERSON_TITLES = words.load("person_titles")
 _ACTOR_LABELS = {"PERSON", "ORG", "NORP"}
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
-_NOT_BODIES = {"TV", "CEO", "CFO", "GDP", "AM", "PM", "ID", "OK", "PS", "MP", "HQ", "AI", "IT"}   # acronyms, no bodies
-_PAIR_REACH = 250   # tokens back to look for the two parties "both sides" means: a few sentences
-_REPORTING = {"say", "tell", "state", "announce", "add", "claim", "insist", "warn", "vow", "promise", "threaten",
-              "pledge", "declare", "confirm", "deny", "argue", "stress", "note", "believe", "think", "hope", "fear"}
+_NOT_BODIES = words.load("not_body_acronyms")
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
-_MOD_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod"}
-_NP_LEFT_DEPS = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "advmod", "punct", "case", "cc", "conj"}
+_LOCATIVE = words.load("locative_prepositions")
 
 
 @dataclass
@@ -79,6 +76,7 @@ class PlaceRef:
     end: int
 
 
+@functools.lru_cache(maxsize=4096)
 def _clean_name(s: str) -> str:
     s = re.sub(r"[’']s$", "", s.strip())
     s = re.sub(r"^(the|The)\s+", "", s)
@@ -87,6 +85,12 @@ def _clean_name(s: str) -> str:
 
 def _surname(name: str) -> str:
     return _clean_name(name).split()[-1].lower() if _clean_name(name) else ""
+
+
+def _in_locative_phrase(tok: Token) -> bool:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE
 
 
 class DocIndex:
@@ -101,8 +105,12 @@ class DocIndex:
         self._label: dict[int, str] = {}         # token index -> repaired label
         self._by_key: dict[tuple, Actor] = {}
         self._places_by_name: dict[str, Place] = {}
-        self._recent: list[tuple[int, Actor]] = []   # (token index, actor) in text order, for anaphora
+        self._recent: list[tuple[int, Actor]] = []   # (token index, actor) of every mention, for coreference
+        self._refs: dict[int, list[ActorRef]] = {}   # token index -> the actors it denotes
+        self._place_refs: dict[int, PlaceRef] = {}
+        self._ent_refs: dict[tuple[int, int], ActorRef | None] = {}
         self._build()
+        self._name_tokens()
 
     # ---- building -------------------------------------------------------------------
 
@@ -137,7 +145,9 @@ class DocIndex:
         for e in ents:
             label = self._label.get(e.start)
             if label in _PLACE_LABELS:
-                self._place_for(e)
+                ref = self._place_for(e)
+                if ref is not None:
+                    self._place_refs.update((t.i, ref) for t in e)
             elif label in ("PERSON", "ORG"):
                 ref = self._ent_actor(e)
                 if ref:
@@ -156,8 +166,16 @@ class DocIndex:
         return Span(self.doc, start, e.end, label="PERSON") if start != e.start else e
 
     def _titled(self, e: Span) -> bool:
-        """'Chancellor Olaf Scholz' is a person whatever the tagger said."""
-        return e.start > 0 and self.doc[e.start - 1].text in PERSON_TITLES and gazetteer.lookup(_clean_name(e.text)) is None
+        """'Chancellor Olaf Scholz', 'the Turkish president, Recep Tayyip Erdogan' and 'Mahmoud Mardawi, a Hamas
+        official' are persons whatever the tagger said."""
+        if gazetteer.lookup(_clean_name(e.text)) is not None:
+            return False
+        if e.start > 0 and self.doc[e.start - 1].text in PERSON_TITLES:
+            return True
+        root = e.root
+        person_noun = lambda t: t.tag_ == "NN" and t.lemma_.lower() in PERSON_NOUNS and t.i not in range(e.start, e.end)
+        return root.dep_ == "appos" and person_noun(root.head) or any(
+            c.dep_ == "appos" and person_noun(c) for c in root.children)
 
     def _repair(self, e: Span, votes: Counter) -> str | None:
         name = _clean_name(e.text)
@@ -166,8 +184,9 @@ class DocIndex:
             return "PERSON"
         if len(name.split()) == 1 and name.lower() in self._surnames and (place is None or place.kind != "country"):
             return "PERSON"
-        if place is not None and e.label_ != "PERSON":
-            return "GPE"
+        if place is not None and e.label_ != "PERSON" and not (
+                e.label_ == "ORG" and _ACRONYM.fullmatch(name) and place.kind != "country" and place.name != name):
+            return "GPE"   # but "UN" is the body, not the town of Un
         if e.label_ == "NORP":
             return "NORP" if gazetteer.is_demonym(name) or place else "ORG"
         if e.label_ in _ACTOR_LABELS | _PLACE_LABELS:
@@ -291,35 +310,37 @@ class DocIndex:
             return ActorRef(actor, s, end)
         return None
 
-    # ---- resolving tokens -----------------------------------------------------------------
+    def _name_tokens(self) -> None:
+        """The actors every name in the text stands for, found once: each entity at its root and its last word,
+        the untagged surnames of persons named elsewhere and the untagged acronyms of bodies."""
+        pos = self.doc.to_array(POS)
+        nouns = np.flatnonzero((pos == NOUN) | (pos == PROPN)).tolist()
+        for i in sorted(set(nouns) | {i for i in self._ent_of if pos[i] != PRON}):   # a pronoun is coreference's
+            tok = self.doc[i]
+            refs = self._named(tok)
+            if refs is not None:
+                self._refs[tok.i] = refs
+                for r in refs:
+                    self._mention(r.actor, r.start, r.end, tok.i)
 
-    def place_at(self, tok: Token) -> PlaceRef | None:
+    def _named(self, tok: Token) -> list[ActorRef] | None:
+        """The actor a name denotes, [] for a name that is no actor, None for a word that is no name."""
         e = self._ent_of.get(tok.i)
-        if e is None or self._label.get(tok.i) not in _PLACE_LABELS:
+        if e is not None and (tok.i == e.end - 1 or e.root.i == tok.i):
+            if self._label.get(tok.i) == "GPE" and _in_locative_phrase(tok):
+                return []   # "the war in Syria": the place, not the state
+            key = (e.start, e.end)
+            if key not in self._ent_refs:   # an entity's root and last word are one mention
+                self._ent_refs[key] = self._ent_actor(e)
+            return [self._ent_refs[key]] if self._ent_refs[key] else []
+        if tok.pos_ not in ("NOUN", "PROPN") or e is not None:
             return None
-        return self._place_for(e)
-
-    def actors_at(self, tok: Token) -> list[ActorRef]:
-        """The actor(s) a noun, name or pronoun denotes; coordinated modifiers give several."""
-        if tok.pos_ == "PRON":
-            ref = self._pronoun(tok)
-            return [ref] if ref else []
-        e = self._ent_of.get(tok.i)
-        if e is not None and e.root.i == tok.i or e is not None and tok.i == e.end - 1:
-            ref = self._ent_actor(e)
-            if ref:
-                self._mention(ref.actor, ref.start, ref.end, tok.i)
-                return [ref]
-            return []
-        if tok.pos_ not in ("NOUN", "PROPN"):
-            return []
-        if e is None and tok.text[:1].isupper():
+        if tok.text[:1].isupper():
             # NER missed a mention of someone it found elsewhere ("Blinken met ..." untagged once).
             person = self._by_key.get(("person", _surname(tok.text)))
             if person is not None:
-                self._mention(person, tok.idx, tok.idx + len(tok), tok.i)
                 return [ActorRef(person, tok.idx, tok.idx + len(tok))]
-        if e is None and tok.pos_ == "PROPN" and _ACRONYM.fullmatch(tok.text) and tok.text not in _NOT_BODIES and \
+        if tok.pos_ == "PROPN" and _ACRONYM.fullmatch(tok.text) and tok.text not in _NOT_BODIES and \
                 tok.dep_ != "compound" and not any(c.dep_ == "compound" for c in tok.children):
             # An acronym in an actor's place that NER left untagged ("told AFP") names a body; not the tail of
             # a longer name ("Esselte AB") nor a capitalized dateline city ("HAVANA (AP) --").
@@ -334,170 +355,14 @@ class DocIndex:
                 key, name, kind = ("org", tok.lower_), tok.text, "organization"
             actor = self._by_key.get(key) or self._new_actor(key, name, kind)
             self._by_key[key] = actor
-            self._mention(actor, tok.idx, tok.idx + len(tok), tok.i)
             return [ActorRef(actor, tok.idx, tok.idx + len(tok))]
-        return self._described(tok)
-
-    def _described(self, tok: Token) -> list[ActorRef]:
-        lemma = tok.lemma_.lower()
-        # The parties a description names itself: "Israeli and Hamas officials"
-        mods = [c for c in tok.children if c.dep_ in _MOD_DEPS and c.i < tok.i
-                and (c.i in self._ent_of or gazetteer.is_demonym(c.text))]
-        if lemma in ACTOR_NOUNS and tok.tag_ == "NNS" and not mods:   # not "both U.S. and British officials"
-            dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "predet")}
-            # "both sides", "the two sides" point back; "two senior leaders" introduces new ones
-            pair = "both" in dets or dets & {"the", "these", "those"} and any(c.lower_ == "two" for c in tok.children)
-            if pair or dets & {"these", "those"}:
-                refs = self._parties_named_together(tok, 2 if pair else None)
-                if refs:
-                    return refs
-        if lemma in WEAPON_NOUNS:   # "Russian missiles struck ...": the agent is Russia
-            owners = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i]
-            refs = [r for c in owners for r in self.actors_at(c)]
-            if refs:
-                return refs
-        for c in tok.children:   # "the Arabic-language broadcaster Al-Ghad": the name, not the description
-            if c.dep_ in ("appos", "compound") and c.i > tok.i and c.i in self._ent_of and \
-                    self._label.get(c.i) in ("PERSON", "ORG"):
-                return self.actors_at(self.doc[self._ent_of[c.i].end - 1])
-        if tok.tag_ in ("NN", "NNP") and lemma in PERSON_NOUNS and \
-                any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-            holder = self._title_holder(tok)
-            if holder is not None:
-                start = tok.left_edge.idx if tok.left_edge.lower_ != "the" else tok.left_edge.idx + 4
-                end = tok.right_edge.idx + len(tok.right_edge) if tok.right_edge.i - tok.i <= 3 else tok.idx + len(tok)
-                self._mention(holder, start, end, tok.i)
-                return [ActorRef(holder, start, end)]
-        if lemma not in ACTOR_NOUNS and tok.lower_ not in ACTOR_NOUNS:
-            return []
-        if not mods:
-            det = next((c for c in tok.children if c.dep_ == "det"), None)
-            if det is not None and det.lower_ in ("the", "this", "that") and lemma not in ("side",):
-                ref = self._anaphor(tok)
-                if ref:
-                    return [ref]
-        groups = []
-        for m in mods:
-            chain = [m] + [c for c in m.conjuncts if c.i < tok.i]
-            for c in sorted(set(chain), key=lambda t: t.i):
-                groups.append(c)
-        groups = sorted(set(groups), key=lambda t: t.i)
-        left = self._np_left(tok)
-        right = tok.i + 1
-        for c in tok.children:
-            if c.i > tok.i and c.dep_ == "amod":
-                right = max(right, c.right_edge.i + 1)
-        np = self.doc[left:right]
-        singular = tok.tag_ in ("NN", "NNP")
-        kind = "person" if singular and lemma in PERSON_NOUNS else "group"
-        if len(groups) <= 1:
-            affiliation = self._affiliation_name(groups[0]) if groups else None
-            name = _clean_name(np.text) if not (kind == "person" and np[0].lower_ in ("a", "an")) else np.text
-            key = ("desc", lemma, affiliation, name.lower() if kind == "group" else None)
-            actor = self._by_key.get(key) or self._new_actor(key, name, kind, affiliation=affiliation, head_lemma=lemma)
-            start, end = np.start_char, np.end_char
-            if self.text[start:end].lower().startswith("the "):
-                start += 4
-            self._mention(actor, start, end, tok.i)
-            return [ActorRef(actor, start, end)]
-        refs = []
-        for g in groups:   # "Israeli and Hamas officials": two parties
-            affiliation = self._affiliation_name(g)
-            e = self._ent_of.get(g.i)
-            g_start = e.start_char if e is not None else g.idx
-            g_end = e.end_char if e is not None else g.idx + len(g)
-            last = g.i == groups[-1].i
-            start, end = (g_start, tok.idx + len(tok)) if last else (g_start, g_end)
-            name = f"{self.text[g_start:g_end]} {tok.text}"
-            key = ("desc", lemma, affiliation, name.lower())
-            actor = self._by_key.get(key) or self._new_actor(key, name, "group", affiliation=affiliation, head_lemma=lemma)
-            self._mention(actor, start, end, tok.i)
-            refs.append(ActorRef(actor, start, end))
-        return refs
-
-    def _parties_named_together(self, tok: Token, how_many: int | None) -> list[ActorRef]:
-        """'both sides', 'the two parties', 'these groups': the parties last named together before them
-        ("Israeli and Hamas officials", "talks between Israel and Hamas", "Iran and Hezbollah")."""
-        for j in range(tok.i - 1, max(-1, tok.i - _PAIR_REACH), -1):
-            t = self.doc[j]
-            if t.dep_ != "conj" or t.head.dep_ == "conj":
-                continue
-            h = t.head
-            if h.dep_ in ("amod", "compound", "nmod") and h.head.pos_ in ("NOUN", "PROPN") and h.head.i != tok.i:
-                refs = self.actors_at(h.head)   # "Israeli and Hamas officials"
-            else:
-                refs = [r for x in (h, *h.conjuncts) for r in self.actors_at(x)]
-            parties = list({r.actor.id: r.actor for r in refs}.values())
-            if len(parties) >= 2 and how_many in (None, len(parties)):
-                start, end = tok.left_edge.idx, tok.idx + len(tok)
-                if self.text[start:end].lower().startswith("the "):
-                    start += 4
-                for a in parties:
-                    self._mention(a, start, end, tok.i)
-                return [ActorRef(a, start, end) for a in parties]
-        return []
-
-    def _title_holder(self, tok: Token) -> Actor | None:
-        """'the U.S. secretary of state' is the one person whose title says so."""
-        words = [t.lower_ for t in tok.subtree if not t.is_punct and t.dep_ != "det"]
-        phrase = " ".join(words[words.index(tok.lower_):]) if tok.lower_ in words else tok.lower_
-        holders = [a for a in self.actors if a.kind == "person" and a.title and phrase in a.title.lower()]
-        return holders[0] if len(holders) == 1 else None
-
-    def _np_left(self, tok: Token) -> int:
-        left = tok.i
-        for c in sorted((c for c in tok.children if c.i < tok.i and c.dep_ in _NP_LEFT_DEPS), key=lambda t: t.i):
-            left = min(left, c.left_edge.i)
-            break
-        while left < tok.i and (self.doc[left].is_punct or self.doc[left].dep_ == "cc"):
-            left += 1
-        return left
-
-    def _anaphor(self, tok: Token) -> ActorRef | None:
-        lemma = tok.lemma_.lower()
-        for i, actor in sorted(self._recent, key=lambda x: -x[0]):
-            if i >= tok.i:
-                continue
-            if actor.head_lemma == lemma or (lemma in ("group", "movement", "organization") and actor.kind == "organization"):
-                s = tok.idx - (4 if self.text[max(0, tok.idx - 4):tok.idx].lower() == "the " else 0)
-                self._mention(actor, s, tok.idx + len(tok), tok.i)
-                return ActorRef(actor, s, tok.idx + len(tok))
         return None
 
-    def _pronoun(self, tok: Token) -> ActorRef | None:
-        low = tok.lower_
-        if low in ("he", "she", "him", "her", "his"):
-            kinds = ("person",)
-        elif low in ("they", "them", "their", "it", "its"):
-            kinds = ("organization", "group", "country")
-        else:
-            return None
-        root = tok.sent.root
-        clause = tok.head
-        if tok.dep_ == "nsubj" and clause.dep_ in ("ccomp", "xcomp") and clause.head.lemma_ in _REPORTING:
-            # "The RSF said it would not attend": the reporter is the subject of what it reports.
-            reporter = clause.head if clause.head.dep_ != "conj" or any(
-                c.dep_ == "nsubj" for c in clause.head.children) else clause.head.head   # "X accused ... and said it"
-            subj = next((c for c in reporter.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
-            if subj is not None:
-                refs = self.actors_at(subj)
-                if refs and refs[0].actor.kind in kinds:
-                    return ActorRef(refs[0].actor, tok.idx, tok.idx + len(tok))
-        if low in ("his", "her", "its", "their") and tok.i < root.i:
-            subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i), None)
-            if subj is not None and subj.pos_ != "PRON":
-                refs = self.actors_at(subj)
-                if refs and refs[0].actor.kind in kinds:
-                    return ActorRef(refs[0].actor, tok.idx, tok.idx + len(tok))
-        sent_start = tok.sent.start
-        candidates = [(i, actor) for i, actor in self._recent
-                      if i < tok.i and actor.kind in kinds and (i < sent_start or low in ("his", "her", "its", "their"))]
-        if not candidates:
-            return None
-        # Centering: the subject of the latest sentence that names one is the likeliest referent.
-        last_sent = self.doc[max(i for i, _ in candidates)].sent.start
-        recent = [(i, a) for i, a in candidates if self.doc[i].sent.start == last_sent]
-        subjects = [(i, a) for i, a in recent if self.doc[i].dep_ in ("nsubj", "nsubjpass") or
-                    self.doc[i].head.dep_ in ("nsubj", "nsubjpass") and self.doc[i].dep_ in ("compound", "appos")]
-        i, actor = max(subjects or recent, key=lambda x: x[0]) if subjects else max(recent, key=lambda x: x[0])
-        return ActorRef(actor, tok.idx, tok.idx + len(tok))
+    # ---- answering (read-only) ------------------------------------------------------------
+
+    def place_at(self, tok: Token) -> PlaceRef | None:
+        return self._place_refs.get(tok.i)
+
+    def actors_at(self, tok: Token) -> list[ActorRef]:
+        """The actor(s) a noun, name or pronoun denotes; coordinated modifiers give several."""
+        return list(self._refs.get(tok.i, ()))

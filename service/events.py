@@ -1,8 +1,9 @@
 """Turn trigger matches into events: keep specific mentions, then fill modality and arguments.
 
-Arguments follow the dependency structure around the trigger (subjects, objects and
-prepositional attachments, inherited from the governing verb for participles and
-infinitives), with the roles of spec/EVENTS.md.
+Which matches are events, who takes part in them and in which role, and what else one trigger is,
+are the rows of each type's file under data/events/ (registry.py, in the path language of rules.py);
+this module applies them in order. Places and dates follow the dependency structure around the
+trigger, with the roles of spec/EVENTS.md.
 """
 from __future__ import annotations
 
@@ -11,33 +12,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from . import modality as modality_rules
-from . import quotes
+from . import places, quotes
 from .dates import Timex
 from .entities import ActorRef, DocIndex, PlaceRef
-from .triggers import LEXICON, Trigger
-
-SUBJ = {"nsubj", "nsubjpass", "csubj"}
-OBJ = {"dobj", "obj", "attr", "oprd"}
-# Speech-act nouns need a named source to be a specific statement ("statements from Biden").
-_STATEMENT_NOUN_VERBS = {"release", "issue", "make", "deliver", "publish", "give", "put", "introduce", "present",
-                         "reiterate", "renew", "repeat", "voice", "table", "submit", "send", "lay"}
-# Broad verbs count as statements only with reported content or a quotation.
-_NEEDS_CONTENT = {"add", "note", "indicate", "suggest", "write", "post", "predict", "respond", "reply", "remark",
-                  "comment", "welcome", "praise", "warn", "confirm", "deny", "acknowledge", "admit", "explain",
-                  "report", "argue", "stress", "declare", "tweet"}
-_VISIT_NEEDS_PLACE = {"leave", "depart", "land", "return", "head", "fly"}
-_EVENT_HEADS = {"session", "round", "process", "track", "deal", "agreement", "accord", "proposal"}
-# Nouns that are the object of wanting or asking are goals, not reported events ("seeking talks").
-_SEEK_VERBS = {"seek", "want", "demand", "call", "push", "urge", "request", "need", "press", "insist", "hope",
-               "facilitate", "introduce", "pursue", "aim"}
-_NON_ACTOR_OBJECTS = {"skepticism", "scepticism", "criticism", "resistance", "opposition", "silence", "approval",
-                      "anger", "outrage", "concern", "praise", "derision"}
-# "onus on Hamas to accept", "pressure to agree": an event that is only the content of a demand.
-_CONTENT_GOVERNORS = {"onus", "pressure", "effort", "efforts", "push", "bid", "attempt", "call", "demand", "deal",
-                      "need", "ability", "chance", "willingness", "readiness", "capability", "way", "time"}
-_DEMAND_VERBS = {"urge", "press", "pressure", "push", "force", "convince", "persuade", "ask", "want", "encourage"}
-_PROPOSAL_NOUNS = {"proposal", "plan", "framework", "offer", "initiative", "roadmap", "deal", "proposals", "terms"}
-_SPEECH_PREPS = {"in", "during"}
+from .registry import TYPES
+from .rules import Context
+from .syntax import governing_verb
+from .triggers import Trigger
 
 
 @dataclass
@@ -58,510 +39,41 @@ class Event:
 
 # ---- which matches are events ----------------------------------------------------------------
 
-def _governing_verb(tok: Token) -> Token | None:
-    t = tok
-    for _ in range(4):
-        if t.head.i == t.i:
-            return t if t.pos_ in ("VERB", "AUX") else None
-        t = t.head
-        if t.pos_ in ("VERB", "AUX"):
-            return t
-    return None
+def keep(t: Trigger, ctx: Context) -> str | None:
+    """The type of event this match is: its own, another one a filter names instead ('warned X not to attack'
+    is a demand), or None when it is no event mention (a modifier, a generic use, another sense)."""
+    dropping = [f for f in TYPES[t.type].filters if f.drops(t.family, t.head, ctx)]
+    if not dropping:
+        return t.type
+    instead = {f.instead for f in dropping}
+    return instead.pop() if len(instead) == 1 and None not in instead else None
 
 
-def _has_attribution(tok: Token, index: DocIndex) -> bool:
-    for c in tok.children:
-        if c.dep_ in ("poss", "compound", "amod", "nmod") and (index.actors_at(c) or c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")):
-            return True
-        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
-            if any(index.actors_at(p) for p in c.children if p.dep_ == "pobj"):
-                return True
-    if tok.dep_ == "appos" and index.actors_at(tok.head):
-        return True   # "Hamas wants ..., a demand that Israel has rejected"
-    return tok.dep_ in OBJ and tok.head.lemma_ in _STATEMENT_NOUN_VERBS and bool(_subjects(tok.head))
-
-
-def keep(t: Trigger, doc: Doc, index: DocIndex) -> bool:
-    """Is this match a specific event mention (not a modifier, a generic use, or another sense)?"""
-    h = t.head
-    if h.is_space or not h.text.strip():
-        return False
-    if t.family == "noun":
-        # A noun modifying a noun is no event ("negotiation team"), but a plural one is
-        # almost always a misparse of the subject ("truce talks resume").
-        if h.dep_ == "compound" and h.head.lemma_ not in _EVENT_HEADS and h.tag_ not in ("NNS", "NNPS"):
-            return False
-        put_forward = t.type in ("demand", "proposal") and h.dep_ in OBJ and h.head.lemma_ in _STATEMENT_NOUN_VERBS
-        if _is_sought(h) and not put_forward or _is_generic(h):
-            return False   # "introduced a ceasefire" is sought; "introduced new demands" is the demand
-        if h.lemma_ == "talk" and h.tag_ not in ("NNS", "NNPS") and h.lower_ != "talks":
-            return False
-        if t.type in ("meeting", "negotiation") and any(
-                c.dep_ in ("amod", "det") and c.lower_ in ("further", "more") for c in h.children):
-            return False   # "to participate in further discussions": more of a kind, no one occasion
-        if t.type == "statement" and not _has_attribution(h, index):
-            return False
-        if t.type == "demand" and h.lemma_ == "demand" and not _has_attribution(h, index):
-            return False
-        if t.type == "proposal" and h.tag_ == "NNS" and not any(
-                c.dep_ in ("det", "poss", "amod", "compound", "nummod", "acl", "relcl", "prep") for c in h.children):
-            return False   # "rejecting proposals": a kind of thing, no particular proposal
-        if t.type == "proposal" and h.lemma_ in ("plan", "initiative") and not any(
-                c.dep_ in ("det", "poss", "compound", "amod") for c in h.children):
-            return False
-        if t.type == "negotiation" and h.lemma_ == "session" and not any(
-                c.lemma_ in ("negotiation", "negotiating", "talk") for c in h.children):
-            return False
-        if t.type == "negotiation" and h.lemma_ == "discussion" and h.tag_ != "NNS":
-            return False
-        if t.type == "meeting" and any(c.dep_ == "compound" and c.lemma_ in ("cabinet", "board", "staff", "committee")
-                                       for c in h.children):
-            return False
-        if t.type == "attack" and h.lemma_ == "death" and not any(c.lower_ == "of" for c in h.children):
-            return False
-    if t.family == "verb":
-        if h.dep_ == "amod" and h.tag_ == "VBG":
-            return False   # "negotiating team", "visiting delegation"
-        if h.dep_ == "amod" and h.lemma_ == "propose":
-            return True
-        if t.type == "negotiation" and (h.dep_ in ("amod", "nmod", "compound") or
-                                        h.dep_ == "conj" and h.head.dep_ in ("amod", "nmod", "compound", "npadvmod")):
-            return False   # "U.S.-brokered talks": the talks are the event, the brokers their mediators
-        if t.type == "statement" and any(c.dep_ == "dobj" and c.lemma_ in _TYPED_OBJECTS for c in h.children):
-            return False   # "reiterating its demands" is the demand
-        if t.type == "statement" and h.lemma_ in _NEEDS_CONTENT and quotes.inside_quote(doc, h):
-            return False   # '"Our forces only respond to attacks," he told': the quote's words are not the act
-        if t.type == "statement" and h.lemma_ in _NEEDS_CONTENT and not _subjects_are_actors(h, index):
-            return False   # "reports indicate", "statements that suggested"
-        if t.type == "statement" and h.lemma_ in _NEEDS_CONTENT and not (
-                any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in h.children) or quotes.quote_for(doc, h)):
-            return False
-        if t.type == "meeting" and h.lemma_ == "meet":
-            if any(c.dep_ == "auxpass" for c in h.children):
-                return False   # "were met with skepticism"
-            if any(c.dep_ == "prep" and c.lower_ == "with" and any(p.lemma_ in _NON_ACTOR_OBJECTS for p in c.children)
-                   for c in h.children):
-                return False
-        if t.type == "visit" and h.lemma_ in _VISIT_NEEDS_PLACE and not _visit_has_place(h, index):
-            return False
-        if t.type == "proposal" and h.lemma_ == "offer" and not any(
-                c.dep_ in OBJ and c.lemma_ in _PROPOSAL_NOUNS | {"ceasefire", "truce", "concession"} for c in h.children):
-            return False
-        if t.type == "agreement" and h.lemma_ == "support" and not _backs_a_proposal(h):
-            return False   # "talks supported by Egypt" back a process; "a proposal supported globally" is agreed
-        if t.type == "agreement" and h.lemma_ == "sign" and not any(c.dep_ in OBJ for c in h.children):
-            return False
-        if t.type == "demand" and h.lemma_ == "press" and not any(c.lower_ == "for" for c in h.children):
-            return False
-        if t.type == "attack" and h.lemma_ == "strike" and not any(c.dep_ in OBJ for c in h.children):
-            return False
-        if any(c.dep_ in SUBJ and c.lower_ in ("whoever", "whatever", "anyone") for c in h.children):
-            return False
-        if t.type in ("agreement", "rejection", "proposal", "negotiation") and _is_demanded_content(h):
-            return False
-    if t.family == "adjective" and not any(c.dep_ == "prep" and c.lower_ == "to" for c in h.children):
-        return False
-    return True
-
-
-_TYPED_OBJECTS = {"demand", "proposal", "plan", "offer", "accusation", "threat", "rejection", "request", "call",
-                  "appeal", "condemnation", "criticism"}
-
-
-def _subjects_are_actors(v: Token, index: DocIndex) -> bool:
-    subs = _subjects(v)
-    return bool(subs) and all(index.actors_at(s) for s in subs)
-
-
-def _visit_has_place(h: Token, index: DocIndex) -> bool:
-    for c in h.children:
-        if c.dep_ in OBJ and index.place_at(c):
-            return True
-        if c.dep_ == "prep" and c.lower_ in ("to", "for", "from", "in", "into", "at"):
-            if any(index.place_at(p) for p in c.children if p.dep_ == "pobj"):
-                return True
-    return False
-
-
-def _is_demanded_content(h: Token) -> bool:
-    """'the onus on Hamas to accept', 'pressure to agree': an infinitive that is only what someone wants."""
-    if h.dep_ not in ("xcomp", "acl", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children):
-        return False
-    gov = h.head
-    if gov.lemma_.lower() in _CONTENT_GOVERNORS or gov.lemma_ in _DEMAND_VERBS:
-        return True
-    return any(c.dep_ in SUBJ and c.lemma_.lower() in _CONTENT_GOVERNORS for c in gov.children)
-
-
-def _backs_a_proposal(v: Token) -> bool:
-    """'supported the plan', 'a proposal outlined by Biden and supported globally'."""
-    if any(c.dep_ in OBJ and c.lemma_ in _PROPOSAL_NOUNS for c in v.children):
-        return True
-    described = _described_by(v)
-    return described is not None and described.lemma_ in _PROPOSAL_NOUNS
-
-
-def _described_by(participle: Token) -> Token | None:
-    """The noun a participle describes, also as the second of two ("a proposal, laid out by Biden and later
-    endorsed by the Council")."""
-    if participle.dep_ == "acl":
-        return participle.head
-    if participle.dep_ == "conj" and participle.head.dep_ == "acl":
-        return participle.head.head
-    return None
-
-
-def _is_generic(noun: Token) -> bool:
-    """'Visits are important': a bare plural subject of a present-tense evaluation names a kind, not an event."""
-    if noun.tag_ != "NNS" or noun.dep_ != "nsubj" or any(
-            c.dep_ in ("det", "poss", "amod", "compound", "nummod", "prep", "nmod") for c in noun.children):
-        return False
-    verb = noun.head
-    return verb.lemma_ == "be" and verb.tag_ in ("VBP", "VBZ") and any(c.dep_ in ("acomp", "attr") for c in verb.children)
-
-
-def _is_sought(noun: Token) -> bool:
-    gov = noun.head
-    if noun.dep_ == "pobj" and gov.lower_ == "for":
-        gov = gov.head
-    elif noun.dep_ != "dobj":
-        return False
-    return gov.pos_ in ("VERB", "AUX") and gov.lemma_ in _SEEK_VERBS
+def _also(ev: Event, ctx: Context) -> list[str]:
+    """The other types the same trigger is (EVENTS.md: 'dismissed .. as', 'insisted that ... must')."""
+    out: list[str] = []
+    for rule in TYPES[ev.type].also:
+        if rule.type not in out and rule.condition.holds(ev.head, ctx):
+            out.append(rule.type)
+    return out
 
 
 # ---- arguments ---------------------------------------------------------------------------------
 
-_RELATIVE = {"who", "which", "that", "whom"}
-_ENDEAVOURS = {"effort", "attempt", "bid", "push", "drive", "campaign", "quest", "plan", "decision", "intention",
-               "determination", "refusal", "readiness", "willingness", "failure"}
-_HOLDING_BACK = {"dissuade", "deter", "discourage", "prevent", "stop", "keep", "bar", "ban", "prohibit", "restrain",
-                 "block", "forbid", "hold"}
-_CHARGING_VERBS = {"accuse", "blame", "charge", "suspect", "convict", "condemn", "criticize", "criticise"}
-_MEDIATION = {"broker", "mediate", "back", "sponsor", "host", "support"}
+def form(ev: Event) -> str:
+    """How the rows see the trigger: a noun, or a verb (participles and adjectives included)."""
+    return "noun" if ev.head.pos_ in ("NOUN", "PROPN") or ev.family == "noun" else "verb"
 
 
-def _subjects(v: Token) -> list[Token]:
-    """Subjects of a verb, inherited through participles, infinitives and coordination."""
-    t = v
-    for _ in range(4):
-        # The trigger's own passive subject is its patient; a governing "X has been involved in" is agentive.
-        deps = ("nsubj", "csubj") if t.i == v.i else ("nsubj", "csubj", "nsubjpass")
-        subs = [c for c in t.children if c.dep_ in deps]
-        if subs:
-            if t.dep_ == "relcl" and subs[0].lower_ in _RELATIVE:
-                return [t.head, *t.head.conjuncts]   # "Hamas, who has called for ..."
-            if len(subs) > 1:   # "Sudan's army chief Abdel Fattah al-Burhan arrived": the name, not its title
-                subs = [x for x in subs if not any(y.ent_type_ == "PERSON" and y.left_edge.i == x.i + 1 for y in subs)]
-            if t.dep_ == "pcomp" and t.head.lower_ == "of" and t.head.head.lemma_ in _CHARGING_VERBS:
-                return _objects(t.head.head)   # "accused the army of shelling": the army shells
-            return [s for sub in subs for s in [sub, *sub.conjuncts]]
-        agent = [p for c in t.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        if agent:
-            return agent
-        if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            owner = [c for c in t.head.children if c.dep_ == "poss"]
-            if owner and t.head.lemma_ in _ENDEAVOURS:
-                return owner   # "his efforts to reach an agreement": he reaches it
-            return [t.head, *t.head.conjuncts]
-        if t.dep_ == "conj" and t.tag_ == "VBD" and t.head.tag_ == "VBG" and t.head.dep_ == "pcomp":
-            # "accused Hamas of obstructing progress and called for ...": a past tense cannot be coordinated
-            # with the gerund it hangs on; it belongs to the finite verb above
-            t = t.head.head.head
-            continue
-        if t.dep_ == "pcomp" and t.head.lower_ == "of" and t.head.head.lemma_ in _CHARGING_VERBS:
-            return _objects(t.head.head)   # "accused the army of shelling": the army shells
-        if t.dep_ == "pcomp" and t.head.lower_ == "from" and t.head.head.lemma_ in _HOLDING_BACK:
-            return _objects(t.head.head)   # "dissuade Iran and Hezbollah from carrying out": they would
-        if t.dep_ in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "relcl", "acomp") and t.head.i != t.i:
-            if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN"):
-                return [t.head]
-            via_prep = t.dep_ == "pcomp"
-            t = t.head
-            if t.pos_ not in ("VERB", "AUX") and t.dep_ == "prep":
-                t = t.head
-                # "to reach an agreement by traveling to Egypt": the parse hangs the manner clause on the
-                # object; the traveler is whoever reaches it
-                if via_prep and t.pos_ in ("NOUN", "PROPN") and t.dep_ == "dobj":
-                    t = t.head
-            continue
-        break
-    return []
-
-
-def _objects(v: Token) -> list[Token]:
-    return [o for c in v.children if c.dep_ in ("dobj", "dative") for o in [c, *c.conjuncts]]
-
-
-def _pobjs(t: Token, preps: set[str]) -> list[Token]:
-    out = []
-    for c in t.children:
-        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    out.extend([p, *p.conjuncts])
-    return out
-
-
-def _possessor(pron: Token, index: DocIndex) -> list[ActorRef]:
-    """'its demands' in 'Hamas said ..., reiterating its demands': the clause's subject first."""
-    gov = _governing_verb(pron)
-    if gov is not None:
-        refs = [r for sub in _subjects(gov) if sub.pos_ != "PRON" for r in index.actors_at(sub)]
-        if refs:   # "Iran and Hezbollah ... their reprisals": both
-            return [ActorRef(r.actor, pron.idx, pron.idx + len(pron)) for r in refs]
-    return index.actors_at(pron)
-
-
-def _author(noun: Token, index: DocIndex) -> list[ActorRef]:
-    """Who a plan or proposal belongs to: 'the U.S. plan', 'Biden's framework', 'the American-led framework'."""
-    refs = []
-    if noun.dep_ in ("compound", "amod") and noun.head.pos_ in ("NOUN", "PROPN"):
-        refs.extend(_author(noun.head, index))   # "framework proposal, laid out by Biden"; "the proposed deal"
-    for c in noun.children:
-        if c.dep_ == "poss" and c.pos_ == "PRON":
-            refs.extend(_possessor(c, index))
-            continue
-        if c.dep_ in ("poss", "compound", "amod", "nmod"):
-            target = c
-            if c.dep_ == "amod" and c.tag_ in ("VBN", "JJ") and "-" in c.text:
-                target = next((x for x in c.children if x.dep_ in ("npadvmod", "compound", "amod")), c)
-            refs.extend(index.actors_at(target))
-            for sub in c.children:
-                if sub.dep_ in ("compound", "npadvmod", "amod") and sub.ent_type_:
-                    refs.extend(index.actors_at(sub))
-        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    refs.extend(r for q in (p, *p.conjuncts) for r in index.actors_at(q))   # "from Iran and Hezbollah"
-        if c.dep_ == "acl" and c.lemma_ in ("outline", "propose", "lay", "introduce", "present", "put", "offer", "back"):
-            for p in _pobjs(c, {"by"}):
-                refs.extend(index.actors_at(p))
-    return refs
-
-
-# What the one a demand is made of would do or stop doing: "a withdrawal of Israeli forces", "an end to the
-# Israeli presence", "a halt to the strikes".
-_DONE_BY_TARGET = {"withdrawal", "pullout", "end", "halt", "stop", "cessation", "presence", "retreat", "departure",
-                   "exit", "removal", "occupation", "blockade", "siege", "offensive", "strike", "attack",
-                   "bombardment", "bombing", "shelling", "raid", "incursion", "invasion", "deployment"}
-_WANTED_BY = {"request", "demand", "call", "condition", "insistence"}   # "resistant to Israel's request"
-
-
-def _demanded_of(noun: Token, index: DocIndex, depth: int = 0) -> list[ActorRef]:
-    """Whom a demanded thing is asked of: "pressure on Netanyahu", "a full withdrawal of Israeli troops",
-    "an end to Israeli presence" (the party, not its troops)."""
-    refs = _refs(_pobjs(noun, {"on", "against"}), index)
-    if noun.lemma_.lower() not in _DONE_BY_TARGET:
-        return refs
-    refs.extend(r for c in noun.children if c.dep_ == "poss" for r in index.actors_at(c))
-    for p in _pobjs(noun, {"of", "to", "by"}):
-        parties = [r for m in p.children if m.dep_ in ("amod", "compound", "nmod", "poss") and m.i < p.i
-                   for r in index.actors_at(m)]
-        refs.extend(parties or index.actors_at(p) or (_demanded_of(p, index, 1) if depth == 0 else []))
-    return refs
-
-
-def _refs(tokens, index: DocIndex) -> list[ActorRef]:
-    out = []
-    for t in tokens:
-        out.extend(index.actors_at(t))
-    return out
-
-
-def fill_actors(ev: Event, index: DocIndex) -> None:
-    h = ev.head
-    roles: list[tuple[list[ActorRef], str]] = []
-    is_noun = h.pos_ in ("NOUN", "PROPN") or ev.family == "noun"
-    if ev.type == "statement":
-        if ev.family == "phrase" and h.lower_ == "according":
-            roles.append((_refs(_pobjs(h, {"to"}) or [c for c in h.children if c.dep_ == "pobj"] or
-                                [p for c in h.children for p in c.children if p.dep_ == "pobj"], index), "speaker"))
-        elif is_noun:
-            roles.append((_author(h, index), "speaker"))
-            if h.dep_ in OBJ and h.head.lemma_ in _STATEMENT_NOUN_VERBS:
-                roles.append((_refs(_subjects(h.head), index), "speaker"))   # "Hamas released a statement"
-        else:
-            roles.append((_refs(_subjects(h), index), "speaker"))
-            for sub in _subjects(h):   # "A senior official, speaking to the BBC, countered ..."
-                for c in sub.children:
-                    if c.dep_ == "acl" and c.lemma_ in ("speak", "talk", "write"):
-                        roles.append((_refs(_pobjs(c, {"to", "with"}), index), "addressee"))
-            if h.lemma_ == "tell":
-                roles.append((_refs(_objects(h), index), "addressee"))
-            roles.append((_refs(_pobjs(h, {"to"}), index), "addressee"))
-            for c in h.children:   # "stated in an interview with The Associated Press"
-                if c.dep_ == "prep" and c.lower_ in _SPEECH_PREPS:
-                    for p in c.children:
-                        if p.lemma_ in ("interview", "statement", "conversation", "briefing"):
-                            roles.append((_refs(_pobjs(p, {"with", "to"}), index), "addressee"))
-    elif ev.type in ("meeting", "negotiation"):
-        base = "participant"
-        if is_noun:
-            # Mediators first: an actor keeps the first role it is given, and "Saudi-brokered" is no party.
-            for t in h.doc[h.left_edge.i:h.i]:   # "U.S.- and Saudi-brokered talks"
-                if t.lemma_ in _MEDIATION and t.pos_ in ("VERB", "ADJ"):
-                    sponsors = [x for x in h.doc[h.left_edge.i:t.i] if x.ent_type_ in ("GPE", "NORP", "ORG")]
-                    roles.append((_refs(sponsors, index), "mediator"))
-            roles.append((_author(h, index), base))
-            counterparts = _pobjs(h, {"with"})
-            roles.append((_refs(_pobjs(h, {"between", "with", "among"}), index), base))
-            if counterparts and h.dep_ == "pobj" and h.head.lower_ in _TIME_PREPS and h.head.head.pos_ in ("VERB", "AUX"):
-                # "Israel voiced optimism after talks with mediators": who acts after the talks held them
-                roles.append((_refs(_subjects(h.head.head), index), base))
-            gov = h.head if h.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") else None
-            if gov is not None and gov.dep_ == "prep":
-                gov = gov.head
-            if gov is not None and gov.pos_ in ("VERB", "AUX") and gov.lemma_ in (
-                    "hold", "attend", "join", "engage", "skip", "boycott", "resume", "participate", "enter", "send",
-                    "leave", "conclude", "start", "begin", "host", "mediate", "broker", "seek", "travel", "come",
-                    "arrive", "fly", "go", "head", "meet"):
-                role = "mediator" if gov.lemma_ in ("mediate", "broker") else base
-                if gov.lemma_ == "host":
-                    role = "host"
-                roles.append((_refs(_subjects(gov), index), role))
-                roles.append((_refs(_pobjs(gov, {"with", "between"}), index), base))
-            for c in h.children:
-                if c.dep_ == "prep" and c.lower_ == "with":
-                    for p in c.children:
-                        if p.lemma_ in ("mediator", "mediators"):
-                            roles.append((_refs([p], index), "mediator"))
-            for c in h.children:
-                if c.dep_ in ("acl", "relcl") and c.lemma_ in ("support", "mediate", "broker", "back", "host", "sponsor"):
-                    role = "host" if c.lemma_ == "host" else "mediator"   # "talks brokered by Egypt"
-                    roles.append((_refs(_pobjs(c, {"by"}), index), role))
-        else:
-            role = "mediator" if h.lemma_ in ("mediate", "broker") else ("host" if h.lemma_ == "host" else base)
-            roles.append((_refs(_subjects(h), index), role))
-            for o in _objects(h):   # "to broker a deal between Israel and Hamas"
-                roles.append((_refs(_pobjs(o, {"between", "with"}), index), base))
-            roles.append((_refs(_objects(h), index), base))
-            roles.append((_refs(_pobjs(h, {"with", "between"}), index), base))
-    elif ev.type == "visit":
-        if is_noun:
-            roles.append((_author(h, index), "visitor"))
-            by = _pobjs(h, {"by"}) + [p for c in h.children if c.dep_ == "appos" for p in _pobjs(c, {"by"})]
-            roles.append((_refs(by, index), "visitor"))   # "a visit to Israel by X", "the visit, the first by X"
-            gov = h.head
-            if h.dep_ in ("dobj",) and gov.pos_ == "VERB":
-                roles.append((_refs(_subjects(gov), index), "visitor"))
-            elif h.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in ("VERB", "AUX"):
-                roles.append((_refs(_subjects(gov.head), index), "visitor"))
-        else:
-            roles.append((_refs(_subjects(h), index), "visitor"))
-            if h.lemma_ == "visit":
-                roles.append(([r for r in _refs(_objects(h), index) if r.actor.kind == "person"], "host"))
-    else:
-        if is_noun:
-            agents = _author(h, index)
-            if h.dep_ == "appos":
-                agents = agents or index.actors_at(h.head)   # "Hamas wants ..., a demand that ..."
-            gov = h.head
-            if not agents and h.dep_ in ("dobj",) and gov.pos_ == "VERB" and gov.lemma_ in (
-                    "make", "issue", "launch", "carry", "conduct", "reiterate", "present", "put", "lay", "introduce",
-                    "renew", "repeat", "submit", "table", "voice", "express"):
-                agents = _refs(_subjects(gov), index)
-            roles.append((agents, "agent"))
-            targets = _pobjs(h, {"on", "against", "of", "to"} if ev.type in ("attack", "demand", "accusation") else {"against"})
-            # "the killings of militant leaders, including X", wherever the parse hangs "including"
-            targets += [q for t in [h, *targets] for q in _pobjs(t, {"including"})]
-            target_refs = _refs(targets, index)
-            if ev.type == "demand":   # "a demand for an end to the Israeli presence"
-                target_refs.extend(r for p in _pobjs(h, {"for"}) for r in _demanded_of(p, index))
-            roles.append((target_refs, "target"))
-        else:
-            if h.dep_ == "acl" and h.head.lemma_ in ("statement", "letter", "communique", "post"):
-                stmt = h.head   # "released a statement criticizing X": the statement's author
-                roles.append((_refs(_subjects(stmt.head), index) if stmt.dep_ in OBJ else [], "agent"))
-            else:
-                roles.append((_refs(_subjects(h), index), "agent"))
-            objs = _objects(h)
-            if not objs and h.tag_ == "VBN" and ev.type in ("agreement", "rejection"):
-                # "a proposal, laid out by Biden and later endorsed by the Council": what is endorsed is
-                # the noun the participle describes
-                described = _described_by(h)
-                if described is not None and described.pos_ == "NOUN":
-                    objs = [described]
-            target_refs = []
-            for o in objs:
-                found = index.actors_at(o)
-                if not found and ev.type in ("agreement", "rejection", "accusation"):
-                    found = _author(o, index)   # "rejected the American-led framework", "countered Biden's optimism"
-                target_refs.extend(found)
-            preps = {"to", "on", "against", "with"} if ev.type in ("demand", "threat", "attack") else {"to"}
-            for p in _pobjs(h, preps):
-                if p.lemma_ in _PROPOSAL_NOUNS or p.lemma_ in _WANTED_BY:
-                    target_refs.extend(_author(p, index))
-                else:
-                    target_refs.extend(index.actors_at(p))
-            if ev.type == "demand":
-                # "called for the withdrawal of Israeli forces", "urged pressure on Netanyahu": the one the
-                # demand is made of
-                wanted = objs + [p for c in h.children if c.dep_ == "prep" and c.lower_ in ("for", "on")
-                                 for p in c.children if p.dep_ == "pobj"]
-                target_refs.extend(r for w in wanted for r in _demanded_of(w, index))
-            roles.append((target_refs, "target"))
+def fill_actors(ev: Event, ctx: Context) -> None:
+    """Each role row of the type in order; an actor keeps the first role it is given."""
     seen = set()
-    for refs, role in roles:
-        for r in refs:
-            if r.actor.id in seen:
-                continue
-            seen.add(r.actor.id)
-            ev.actors.append((r, role))
-
-
-_VISIT_NOUNS = set(LEXICON["visit"]["nouns"])   # "during his visit to Israel", "on a trip to Cairo"
-_TIME_PREPS = {"after", "before", "during", "following", "since", "ahead"}
-_PLACE_PREPS = {"in", "at", "to", "from", "into", "inside", "near", "for", "across", "throughout", "outside"}
-
-
-def fill_places(ev: Event, index: DocIndex) -> None:
-    h = ev.head
-    anchors = [h]
-    gov = _governing_verb(h) if ev.family in ("noun", "adjective") or h.pos_ in ("NOUN", "PROPN") else None
-    if gov is not None and h.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
-        anchors.append(gov)
-    elif h.dep_ == "compound" and h.head.pos_ == "VERB":
-        anchors.append(h.head)   # "before truce talks resume in Cairo", "talks" parsed as the verb's compound
-    if ev.type == "attack" and h.pos_ in ("VERB",):
-        anchors += _objects(h)   # "struck a power plant in Kharkiv"
-    if ev.type == "attack" and h.pos_ in ("NOUN", "PROPN"):
-        # "the assassinations of Haniyeh in Tehran and Shukr in Beirut"
-        anchors += [p for c in h.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-        anchors += [cc for a in list(anchors) for cc in a.conjuncts]
-    found: list[tuple[PlaceRef, str]] = []
-    if ev.type != "visit":
-        # "During his visit to Israel, Blinken met Netanyahu": where the visit went is where this happens
-        for a in anchors:
-            trips = [p for c in a.children if c.dep_ == "prep" and c.lower_ in ("during", "on")
-                     for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _VISIT_NOUNS]
-            found.extend((ref, "location") for t in trips for q in _pobjs(t, {"to"})
-                         for ref in [index.place_at(q)] if ref)
-    for a in anchors:
-        for c in a.children:
-            if c.dep_ in OBJ and ev.type == "visit" and a.i == h.i:
-                ref = index.place_at(c)
-                if ref:
-                    found.append((ref, "origin" if h.lemma_ in ("leave", "depart") else "destination"))
-            if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
-                for p in c.children:
-                    if p.dep_ != "pobj":
-                        continue
-                    for q in [p, *p.conjuncts]:
-                        ref = index.place_at(q)
-                        if ref is None:
-                            continue
-                        if ev.type == "visit":
-                            role = "origin" if c.lower_ == "from" else "destination"
-                        else:
-                            role = "location"
-                            if c.lower_ in ("to", "from", "for"):
-                                continue
-                        found.append((ref, role))
-    seen = set()
-    for ref, role in found:
-        if ref.place.id not in seen:
-            seen.add(ref.place.id)
-            ev.places.append((ref, role))
+    shape = form(ev)
+    for rule in TYPES[ev.type].roles:
+        for r in rule.actors(ev.head, shape, ctx):
+            if r.actor.id not in seen:
+                seen.add(r.actor.id)
+                ev.actors.append((r, rule.role))
 
 
 def locate_dates(timexes: list[Timex], doc: Doc) -> list[tuple[Timex, int, int]]:
@@ -583,7 +95,7 @@ def fill_dates(ev: Event, located: list[tuple[Timex, int, int]], doc: Doc, event
     h = ev.head
     anchors = {h.i}
     if h.pos_ in ("NOUN", "PROPN"):
-        gov = _governing_verb(h)
+        gov = governing_verb(h)
         via_agent = h.dep_ == "pobj" and h.head.dep_ == "agent"
         if gov is not None and (h.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") or via_agent):
             anchors.add(gov.i)
@@ -632,26 +144,16 @@ def _fronted_dates(v: Token, located: list[tuple[Timex, int, int]], doc: Doc) ->
 
 # ---- the whole step ----------------------------------------------------------------------------
 
-_SPEECH_LEMMAS = {"say", "state", "tell", "add", "call", "describe", "argue", "insist", "claim", "warn", "note"}
-
-
-def _double_types(ev: Event) -> list[str]:
-    """Speech acts that are two events on one trigger (EVENTS.md: 'dismissed .. as', 'insisted that')."""
-    h = ev.head
-    lemma = h.lemma_
-    if lemma == "dismiss" and ev.type == "rejection" and any(
-            t.lower_ == "as" and t.dep_ == "prep" for t in [*h.children, *(x for o in _objects(h) for x in o.subtree)]):
-        return ["statement"]   # also when the parse hangs "as" inside the object ("the progress reported ... as")
-    if lemma in ("accuse", "blame", "criticize", "criticise", "condemn") and ev.type == "accusation":
-        if h.dep_ == "acl" and h.head.lemma_ in ("statement", "letter"):
-            return []
-        if any(c.dep_ in ("advcl", "xcomp") and c.lemma_ in _SPEECH_LEMMAS for c in h.children):
-            return []   # "criticised the pact, saying ...": the statement is on "saying"
-        return ["statement"]
-    if lemma == "insist" and ev.type == "statement" and any(c.dep_ == "ccomp" for c in h.children):
-        if any(g.lower_ in ("must", "should", "need") for c in h.children if c.dep_ == "ccomp" for g in c.children):
-            return ["demand"]
-    return []
+def _one_act(a: Token, b: Token) -> bool:
+    """Two linked triggers name one act, except two verbs that each report something: 'said, adding that ...',
+    'said, according to X', 'quoted X telling', 'said he was told', 'said he had made clear'. A verb whose clause
+    is the other's content and whose subject is a pronoun reports the same act again ('she said she criticised
+    him')."""
+    if not (a.pos_ == b.pos_ == "VERB"):
+        return True
+    low = a if a.head.i == b.i else b
+    return (low.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in low.children)
+            and not any(c.dep_ == "aux" and c.lower_ == "had" for c in low.children))
 
 
 def _merge_linked(events: list[Event]) -> list[Event]:
@@ -659,7 +161,7 @@ def _merge_linked(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     for ev in sorted(events, key=lambda e: e.start):
         partner = next((o for o in out if o.type == ev.type and (o.head.head.i == ev.head.i or ev.head.head.i == o.head.i)
-                        and abs(o.head.i - ev.head.i) <= 3), None)
+                        and abs(o.head.i - ev.head.i) <= 3 and _one_act(o.head, ev.head)), None)
         if partner is not None:
             partner.start, partner.end = min(partner.start, ev.start), max(partner.end, ev.end)
             if ev.family == "verb" and partner.family == "noun" and ev.head.dep_ != "amod":
@@ -674,12 +176,16 @@ def _merge_linked(events: list[Event]) -> list[Event]:
 def extract(doc: Doc, triggers: list[Trigger], index: DocIndex, timexes: list[Timex], types=None,
             ref=None) -> list[Event]:
     events: list[Event] = []
+    ctx = Context(doc, index)
     for t in triggers:
-        if not keep(t, doc, index):
+        kind = keep(t, ctx)
+        if kind is None:
             continue
-        ev = Event(t.type, t.start, t.end, t.head, t.family)
+        ev = Event(kind, t.start, t.end, t.head, t.family)
         events.append(ev)
-        for extra in _double_types(ev):
+        if kind != t.type:
+            continue
+        for extra in _also(ev, ctx):
             events.append(Event(extra, t.start, t.end, t.head, t.family))
     events = _merge_linked(events)
     out = []
@@ -688,13 +194,13 @@ def extract(doc: Doc, triggers: list[Trigger], index: DocIndex, timexes: list[Ti
     for ev in events:
         if types and ev.type not in types:
             continue
-        fill_actors(ev, index)
-        if not ev.actors and ev.type in _ONE_OCCASION:
+        fill_actors(ev, ctx)
+        if not ev.actors and TYPES[ev.type].one_occasion:
             _same_occasion_as_before(ev, out)
-        fill_places(ev, index)
+        ev.places = places.places(ev.head, ev.type, ev.family, index)
         fill_dates(ev, located, doc, heads - {ev.head.i})
         ev.modality = modality_rules.classify(ev.head, ev.dates, ref)
-        if ev.type == "statement":
+        if TYPES[ev.type].speech:
             ev.quote = quotes.quote_for(doc, ev.head)
             ev.content = quotes.content_for(ev.head)
         ev.confidence = _confidence(ev)
@@ -702,7 +208,6 @@ def extract(doc: Doc, triggers: list[Trigger], index: DocIndex, timexes: list[Ti
     return out
 
 
-_ONE_OCCASION = ("meeting", "visit")
 _OCCASION_REACH = 2   # sentences back to the occasion "the meeting" names again
 
 

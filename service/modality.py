@@ -13,15 +13,13 @@ from spacy.tokens import Token
 
 from . import words
 
-_NEG_GOVERNORS = {"skip", "boycott", "miss", "cancel", "postpone", "abandon", "avoid", "refuse", "decline", "fail"}
-_HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should"}
-_HYPOTHETICAL_WORDS = {"potential", "possible", "possibility", "further", "likely", "risk", "prospect", "prospects",
-                       "threat", "fear", "fears", "if", "whether", "unless", "any", "prevent", "avert", "avoid",
-                       "contemplate", "contemplating", "consider", "considering", "weigh", "weighing"}
+_NEG_GOVERNORS = words.load("negating_verbs")
+_HYPOTHETICAL_AUX = words.load("hypothetical_auxiliaries")
+_HYPOTHETICAL_WORDS = words.load("hypothetical_words")
 _FUTURE_AUX = words.load("future_auxiliaries")
 # The same verbs of planning and commitment as the tense of a date reads, and the going-to future.
 _PLAN_GOVERNORS = words.load("plan_verbs") | words.load("commitment_verbs") | words.load("going_to_future")
-_PLAN_MODIFIERS = {"upcoming", "planned", "scheduled", "next", "forthcoming", "coming", "proposed"}
+_PLAN_MODIFIERS = words.load("plan_modifiers") | words.load("proposal_modifiers")
 
 
 def _clause_chain(tok: Token, depth: int = 3) -> list[Token]:
@@ -37,12 +35,11 @@ def _clause_chain(tok: Token, depth: int = 3) -> list[Token]:
     return chain
 
 
-# Entities that exist whatever becomes of them: "Under the proposal, troops would ..." still reports a proposal.
-_EXISTING = {"proposal", "plan", "framework", "offer", "initiative", "roadmap", "statement", "remark", "demand"}
-# Prepositions that frame a clause rather than take part in it.
-_FRAMING_PREPS = {"under", "according", "despite", "amid", "after", "following", "regarding", "about"}
-_PURPOSE_GOVERNORS = {"leave", "go", "travel", "arrive", "come", "fly", "head", "return", "meet", "send", "plan",
-                      "intend", "hope", "want", "aim", "seek", "prepare", "schedule"}
+_EXISTING = words.load("standing_nouns")
+_FRAMING_PREPS = words.load("framing_prepositions")
+_PURPOSE_GOVERNORS = words.load("purpose_verbs")
+_CONDITIONAL_MARKS = words.load("conditional_conjunctions")
+_AWAITING_MARKS = words.load("awaiting_conjunctions")
 
 
 def _own_clause_only(head: Token) -> bool:
@@ -74,7 +71,7 @@ def classify(head: Token, dates, ref: dt.date | None = None) -> str:
         kids = list(t.children)
         if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX for c in kids):
             return "hypothetical"
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in kids):
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in kids):
             return "hypothetical"
         if t.lower_ in _HYPOTHETICAL_WORDS and t.i != head.i:
             return "hypothetical"
@@ -96,7 +93,7 @@ def classify(head: Token, dates, ref: dt.date | None = None) -> str:
             and head.head.lemma_ in _PURPOSE_GOVERNORS:
         return "planned"   # "left Cairo to consult with the leadership"
     clause = head if head.pos_ in ("VERB", "AUX") else head.head
-    if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("before", "until") for c in clause.children) \
+    if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _AWAITING_MARKS for c in clause.children) \
             and _future_frame(clause.head):
         return "planned"   # "set to meet on Monday before talks resume"
     if ref is not None and dates and all(d.range is not None and d.range[0] > ref for d in dates):

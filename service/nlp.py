@@ -28,5 +28,10 @@ def load_pipeline(name: str) -> Language:
 
 
 def describe(nlp: Language) -> dict:
+    return dict(_description(nlp))
+
+
+@functools.lru_cache(maxsize=4)   # nlp.meta gathers every component's labels: about 1 ms a response otherwise
+def _description(nlp: Language) -> dict:
     return {"name": f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'unknown')}",
             "version": str(nlp.meta.get("version", "unknown"))}

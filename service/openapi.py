@@ -21,6 +21,7 @@ _ERRORS = {
     "401": "API keys are configured and the request has no valid `Authorization: Bearer` key.",
     "404": "No such path.",
     "405": "Method not allowed on this path.",
+    "408": "The body did not arrive within BODY_TIMEOUT_S (default 20 s) of the headers.",
     "413": "Body larger than MAX_CONTENT_LENGTH (default 1 MiB).",
     "415": "Content-Type is not application/json.",
     "422": "The JSON is well formed but not a valid request: see `errors` for each field.",
@@ -63,7 +64,7 @@ def build_spec() -> APISpec:
                                                    "description": "Required on /v1 routes when the service is "
                                                                   "started with API_KEYS."})
     v1_errors = ("401", "404", "405", "500", "503")
-    body_errors = ("400", "413", "415", "422")
+    body_errors = ("400", "408", "413", "415", "422")
     spec.path("/v1/extract", operations={"post": {
         "operationId": "extract", "summary": "Extract the events of one article",
         "security": [{}, {"bearerAuth": []}],

@@ -5,10 +5,10 @@ from flask import Response, current_app, g, json
 
 PROBLEM_TYPE = "https://event-extraction.dev/problems/"  # stable identifiers, documented in README
 TITLES = {400: "Malformed request body", 401: "Unauthorized", 404: "Not found", 405: "Method not allowed",
-          413: "Request body too large", 415: "Unsupported media type", 422: "Invalid request",
+          408: "Request timeout", 413: "Request body too large", 415: "Unsupported media type", 422: "Invalid request",
           500: "Internal server error", 503: "Service unavailable"}
 SLUGS = {400: "malformed-json", 401: "unauthorized", 404: "not-found", 405: "method-not-allowed",
-         413: "body-too-large", 415: "unsupported-media-type", 422: "validation-error",
+         408: "request-timeout", 413: "body-too-large", 415: "unsupported-media-type", 422: "validation-error",
          500: "internal-error", 503: "unavailable"}
 
 

@@ -39,7 +39,10 @@ def quote_for(doc: Doc, verb: Token) -> tuple[int, int] | None:
         # A quotation that runs up to this sentence and ends right before the speech verb, with the comma
         # (or ? !) of a post-posed attribution: '"...," Mr. Biden told reporters'.
         before = s < sent.start_char <= e + 2 and verb.idx - e < 40 and doc.text[e - 1:e] in (",", "?", "!")
-        if inside or before:
+        # A quotation opened after a colon that follows the verb ('he replied: "Well. I think ..."') may run on
+        # past the sentence the parser ends at its first full stop.
+        after_colon = verb.idx < s <= sent.end_char + 2 and doc.text[verb.idx:s].rstrip(" \"“").endswith(":")
+        if inside or before or after_colon:
             if best is None or abs(s - verb.idx) < abs(best[0] - verb.idx):
                 best = (s, e)
     return best

@@ -1,14 +1,12 @@
 """Find candidate event triggers in a parsed Doc.
 
-The words come from data/triggers.json (one family per event type). Single words are
+The words come from each type's lexicon (data/events/<type>.yaml, registry.py). Single words are
 looked up on the Doc's lemma/POS arrays at once (no Token objects for the misses);
 multi-word phrases are spaCy Matcher patterns. A phrase wins over the words it covers.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 from spacy.attrs import LEMMA, LOWER, POS
@@ -16,9 +14,9 @@ from spacy.matcher import Matcher
 from spacy.parts_of_speech import IDS as UNIVERSAL_POS
 from spacy.tokens import Doc, Token
 
-LEXICON: dict = {k: v for k, v in json.loads((Path(__file__).parent / "data" / "triggers.json").read_text()).items()
-                 if not k.startswith("_")}
+from .registry import TYPES
 
+LEXICON: dict = {name: t.lexicon for name, t in TYPES.items()}
 
 
 @dataclass(frozen=True)
@@ -69,11 +67,19 @@ def prepare(vocab) -> None:
 
 
 def _phrase_head(doc: Doc, start: int, end: int) -> Token:
-    """The verb or noun of a multi-word trigger ('called for' -> called, 'deaths of' -> deaths)."""
-    for tok in doc[start:end]:
-        if tok.pos_ in ("VERB", "NOUN", "PROPN"):
-            return tok
-    return doc[start]
+    """The verb of a multi-word trigger, else its noun: the last of the first nouns in a row, as a compound is
+    headed by its last noun ('called for' -> called, 'deaths of' -> deaths, 'news conference' -> conference)."""
+    span = doc[start:end]
+    verb = next((t for t in span if t.pos_ == "VERB"), None)
+    if verb is not None:
+        return verb
+    head = None
+    for tok in span:
+        if tok.pos_ in ("NOUN", "PROPN"):
+            head = tok
+        elif head is not None:
+            break
+    return head if head is not None else doc[start]
 
 
 def find(doc: Doc) -> list[Trigger]:

@@ -27,3 +27,10 @@ def test_records_count_per_mapped_category_or_cameo_root():
     assert dict(result["petr2"]) == {"CAMEO 04": [1, 1], "CAMEO 11": [0, 1]}
     assert share(result["petr2"]) == (1, 2, 0.5)
     assert [group for group, _, _ in result["missed"]] == ["THREATEN", "CAMEO 11"]
+
+
+def test_agree_counts_proposals_only_in_the_figure_for_information():
+    record = {"set": "plover_gsr", "category": "AGREE", "events": [{"code": None}]}
+    assert dict(measure([record], [{"proposal"}])["plover"]) == {"AGREE": [0, 1]}
+    assert dict(measure([record], [{"proposal"}], coding.PLOVER_WITH_INTENT)["plover"]) == {"AGREE": [1, 1]}
+    assert coding.PLOVER_WITH_INTENT["DEMAND"] == coding.PLOVER["DEMAND"]

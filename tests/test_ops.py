@@ -36,7 +36,7 @@ def gunicorn(tmp_path_factory):
     logs = tmp_path_factory.mktemp("gunicorn")
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("HOST", "PROMETHEUS_MULTIPROC_DIR")}
-    env.update(PORT=str(port), WORKERS="2", THREADS="2", QUEUE_WAIT_S="20", LOG_LEVEL="INFO")
+    env.update(PORT=str(port), WORKERS="2", QUEUE_WAIT_S="20", LOG_LEVEL="INFO")
     with open(logs / "stdout", "w") as out, open(logs / "stderr", "w") as err:
         proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"], cwd=ROOT, env=env,
                                 stdout=out, stderr=err)

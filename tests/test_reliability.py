@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+import gevent
 import pytest
 
 from tests.test_api import post, problem
@@ -42,6 +43,24 @@ def test_overload_is_shed_with_503_and_retry_after(make_client):
     finally:
         slots.release()
     assert post(client, "/v1/extract", {"text": "Blinken met Netanyahu."}).status_code == 200
+
+
+class _Trickle:
+    """A request body that arrives a byte at a time, a second apart: a client that will not finish."""
+
+    def read(self, size=-1):
+        gevent.sleep(1)
+        return b"{"
+
+    readline = read
+
+
+def test_a_body_that_does_not_arrive_in_time_is_408(make_client):
+    _, client = make_client(BODY_TIMEOUT_S=0.3)
+    resp = client.post("/v1/extract", content_type="application/json",
+                       environ_overrides={"wsgi.input": _Trickle(), "CONTENT_LENGTH": "40"})
+    body = problem(resp, 408)
+    assert "0.3 s" in body["detail"]
 
 
 def test_time_budget_answers_503_instead_of_holding_a_worker(make_client):

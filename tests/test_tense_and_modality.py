@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from service import core
+from service import core, words
 
 TUESDAY = dt.date(2024, 8, 20)
 
@@ -20,3 +20,12 @@ def test_a_planned_meeting_is_planned_and_ahead(nlp, governor):
     assert [(d["text"], d["value"]) for d in dated["entities"]["dates"]] == [("Monday", "2024-08-26")]
     undated = core.extract(nlp, f"The envoys {governor} to meet again.", TUESDAY)   # no date to make it planned
     assert [e["modality"] for e in undated["events"] if e["type"] == "meeting"] == ["planned"]
+
+
+@pytest.mark.parametrize("modifier", sorted(words.load("plan_modifiers")))
+def test_an_event_modified_as_ahead_is_planned_and_its_date_ahead(nlp, modifier):
+    dated = core.extract(nlp, f"Delegates prepared for the {modifier} talks on Monday.", TUESDAY)
+    assert [(d["text"], d["value"]) for d in dated["entities"]["dates"] if d["text"] == "Monday"] == \
+        [("Monday", "2024-08-26")]
+    undated = core.extract(nlp, f"Officials described the {modifier} talks.", TUESDAY)   # no date to make it planned
+    assert [e["modality"] for e in undated["events"] if e["type"] == "negotiation"] == ["planned"]

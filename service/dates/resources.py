@@ -174,10 +174,11 @@ _FIELD = re.compile(r"(?P<key>[A-Z_]+)\s*=\s*(?P<value>.*)")
 _EXAMPLE = re.compile(r"(?P<before>[^\[\]]*)\[(?P<expr>[^\[\]]+)\](?P<after>[^\[\]]*?)\s+=>\s+(?P<value>\S+)")
 
 
-def _example(text: str, rule: str) -> Example:
+def example(text: str, owner: str) -> Example:
+    """`a sentence with [the expression] => value`, the notation of rules.txt's examples."""
     m = _EXAMPLE.fullmatch(text)
     if m is None:
-        raise ValueError(f"rule {rule}: EXAMPLE is not `a sentence with [the expression] => value`: {text!r}")
+        raise ValueError(f"{owner}: EXAMPLE is not `a sentence with [the expression] => value`: {text!r}")
     start = len(m["before"])
     return Example(m["before"] + m["expr"] + m["after"], start, start + len(m["expr"]),
                    None if m["value"] == "null" else m["value"])
@@ -220,5 +221,5 @@ def read_rules(path: Path, patterns: dict[str, str], tables: dict[str, Table]) -
             raise ValueError(f"{path.name}, rule {name}: TYPE is date or duration, not {kind!r}")
         pattern = expand(fields["EXTRACTION"][0], patterns, tables)
         out.append(RuleSpec(name, fields["EXTRACTION"][0], pattern, fields["NORM_VALUE"][0], kind,
-                            tuple(fields.get("CONSTRAINT", ())), tuple(_example(e, name) for e in fields["EXAMPLE"])))
+                            tuple(fields.get("CONSTRAINT", ())), tuple(example(e, f"rule {name}") for e in fields["EXAMPLE"])))
     return tuple(out)

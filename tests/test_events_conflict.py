@@ -1,0 +1,100 @@
+"""Accusations, demands, threats and attacks: which words are one, and the double typing of accusations."""
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import actors, events, one
+
+
+def test_accusation_with_target(nlp):
+    ev = one(nlp, "Iran accused Israel of sabotage.", "accusation")
+    assert actors(ev, "agent") == {"Iran"} and actors(ev, "target") == {"Israel"}
+
+
+def test_criticised_then_saying_is_one_statement(nlp):
+    evs = events(nlp, "China's foreign ministry criticised the pact, saying it was aimed at containing China.")
+    assert sorted(e["type"] for e in evs if e["type"] in ("accusation", "statement")) == ["accusation", "statement"]
+    assert next(e for e in evs if e["type"] == "statement")["trigger"]["text"] == "saying"
+
+
+def test_demand_phrase(nlp):
+    ev = one(nlp, "Hamas called for an end to the blockade.", "demand")
+    assert ev["trigger"]["text"] == "called for" and actors(ev, "agent") == {"Hamas"}
+
+
+def test_demands_put_forward_are_a_demand(nlp):
+    ev = one(nlp, "Israel has introduced new demands for a military presence in Gaza.", "demand")
+    assert actors(ev, "agent") == {"Israel"}
+
+
+def test_threat_phrase_is_not_a_statement(nlp):
+    found = [(e["type"], e["trigger"]["text"]) for e in events(nlp, "Hezbollah vowed to retaliate.")]
+    assert found == [("threat", "vowed to retaliate")]
+
+
+def test_attack_with_place(nlp):
+    ev = one(nlp, "The assassination of the commander in Beirut shocked the region.", "attack")
+    assert [p["name"] for p in ev["places"]] == ["Beirut"]
+
+
+@pytest.mark.parametrize("text, demanded", [
+    ("Egypt asked Hamas to release the hostages.", "asked"),
+    ("The mayor asked for more money from the state.", "asked for"),
+    ("Reporters asked whether the talks would resume.", None),          # a question
+    ("Jordan called on Israel to lift the siege.", "called on"),
+    ("The union is pushing hard for a new contract.", "pushing hard for"),
+    ("The envoy pleaded with both sides to stop the fighting.", "pleaded"),
+    ("The general ordered the troops to withdraw.", "ordered"),
+    ("The general ordered new rifles for the troops.", None),           # bought, not demanded
+    ("The minister had given clear instructions to the police.", "instructions"),
+    ("The group lobbied the EU not to lift the sanctions.", "lobbied"),
+    ("The government is encouraging firms to hire young people.", "encouraging"),
+    ("The panel recommended tighter controls on exports.", "recommended"),
+    ("Critics are pressuring the mayor to resign.", "pressuring"),
+])
+def test_demand_verbs_and_phrases(nlp, text, demanded):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "demand"]
+    assert found == ([demanded] if demanded else [])
+
+
+@pytest.mark.parametrize("text, accused", [
+    ("Farmers complained that the subsidies were unfair.", "complained"),
+    ("The senator blasted the agency as incompetent.", "blasted"),
+    ("The court issued a sharp rebuke to the ministry.", "rebuke"),
+    ("The decision caused an international backlash.", "backlash"),
+    ("The rebels were held responsible for the theft.", "held responsible"),
+    ("Egypt was critical of the new government.", "critical"),
+    ("The talks reached a critical stage.", None),                      # a quality
+])
+def test_accusation_verbs_nouns_and_phrases(nlp, text, accused):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "accusation"]
+    assert found == ([accused] if accused else [])
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("The minister attacked the government's policy on Monday.", "accusation"),
+    ("Lavrov attacked the observers on Monday, saying they were biased.", "accusation"),
+    ("Rebels attacked the army base on Monday.", "attack"),
+])
+def test_an_attack_in_words_is_an_accusation(nlp, text, type_):
+    found = [e["type"] for e in events(nlp, text) if e["type"] in ("accusation", "attack")]
+    assert found == [type_]
+
+
+@pytest.mark.parametrize("text, attacked", [
+    ("The army began a heavy bombardment of the town.", "bombardment"),
+    ("Troops launched an assault on the rebel enclave.", "assault"),
+    ("Armed clashes broke out between the two factions.", "clashes"),
+    ("Fierce fighting continued near the border.", "fighting"),
+    ("Government forces retook the village on Sunday.", "retook"),
+    ("Gunmen kidnapped two engineers near the port.", "kidnapped"),
+    ("The prisoner was tortured in custody.", "tortured"),
+    ("The militia carried out abductions of aid workers.", "abductions"),
+    ("The rebels fired rockets at the town.", "fired"),
+    ("The board fired the manager on Monday.", None),                  # dismissed
+    ("The plan aims to freeze fighting for six weeks.", None),         # what a truce would stop
+    ("Turkey has warned against an assault on the city.", None),       # not happened
+])
+def test_attack_words(nlp, text, attacked):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "attack"]
+    assert found == ([attacked] if attacked else [])

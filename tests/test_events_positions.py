@@ -1,0 +1,168 @@
+"""Proposals, agreements and rejections: which words are one, and the double typing of 'dismissed .. as'."""
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import actors, events, one, types_of
+
+
+def test_proposal_with_author(nlp):
+    ev = one(nlp, "The U.S. plan did not address the main disagreements.", "proposal")
+    assert actors(ev, "agent") == {"United States"}
+
+
+def test_agreement_targets_the_author_of_the_proposal(nlp):
+    ev = one(nlp, "Netanyahu agreed to a new U.S. proposal.", "agreement")
+    assert actors(ev, "agent") == {"Netanyahu"} and actors(ev, "target") == {"United States"}
+
+
+@pytest.mark.parametrize("text, also_statement", [
+    ("Hamas dismissed the progress as mere illusions.", True),
+    ("Hamas has dismissed the recent progress reported in the talks with Israel as mere illusions.", True),  # 'as' in the object
+    ("Hamas rejected the offer.", False),
+])
+def test_dismissed_as_is_also_a_statement(nlp, text, also_statement):
+    found = types_of(nlp, text)
+    assert "rejection" in found and ("statement" in found) == also_statement
+
+
+def test_several_events_in_one_sentence(nlp):
+    types = [e["type"] for e in events(nlp, "Hamas rejected the framework, stating that it aligned with Israel's conditions.")]
+    assert "rejection" in types and "statement" in types
+
+
+def test_a_compound_trigger_is_headed_by_its_last_noun(nlp):
+    ev = one(nlp, "A framework proposal, laid out by Joe Biden in late May, aims to freeze fighting.", "proposal")
+    assert [d["value"] for d in ev["dates"]] == ["2024-05"] and actors(ev, "agent") == {"Joe Biden"}
+
+
+@pytest.mark.parametrize("text, agreed", [
+    ("A proposal outlined by Joe Biden and supported by Egypt was tabled.", "supported"),
+    ("Talks supported by Egypt resumed.", None),   # backing a process is mediating it
+])
+def test_a_proposal_supported_is_agreed_but_talks_supported_are_mediated(nlp, text, agreed):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "agreement"]
+    assert found == ([agreed] if agreed else [])
+
+
+@pytest.mark.parametrize("text, is_proposal", [
+    ("Hamas accused Israel of rejecting proposals.", False),   # a kind of thing
+    ("Hamas requested changes to the proposals presented to it.", True),
+])
+def test_bare_plural_proposals_are_no_particular_proposal(nlp, text, is_proposal):
+    found = [e for e in events(nlp, text) if e["type"] == "proposal"]
+    assert len(found) == (1 if is_proposal else 0)
+
+
+@pytest.mark.parametrize("text, agreed", [
+    ("The two governments signed a trade agreement on Monday.", "signed a trade agreement"),
+    ("Bangladesh has struck agreements with five countries.", "struck agreements"),
+    ("A compromise was reached after midnight.", "compromise was reached"),
+    ("The agreements that were signed with Qatar await a vote.", "agreements that were signed"),
+    ("The accord with Norway took effect in May.", "accord"),
+    ("Mediators tried to reach a deal on Monday.", None),              # a goal
+    ("Mediators are hoping to strike a deal next week.", None),
+    ("Both sides are under pressure to reach an agreement.", None),
+    ("There can be no deal without a ceasefire.", None),               # no particular deal
+    ("The ministers began talks on a peace treaty with Israel.", None),   # what the talks are about
+    ("Any agreement reached will need a vote in parliament.", None),
+])
+def test_an_agreement_noun_is_an_agreement_only_when_concluded_or_named(nlp, text, agreed):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "agreement"]
+    assert found == ([agreed] if agreed else [])
+
+
+def test_striking_a_deal_is_no_attack(nlp):
+    assert "attack" not in types_of(nlp, "Bangladesh struck a deal with Qatar on Monday.")
+
+
+@pytest.mark.parametrize("text, rejected", [
+    ("The council voted not to attend the conference.", "voted"),
+    ("The council voted to attend the conference.", None),
+    ("The conference was boycotted by the main parties.", "boycotted"),
+    ("The minister did not rule out new taxes.", "rule out"),
+    ("The company said it would not accept any change to its board.", "would not accept"),
+    ("The minister denied the possibility of a tariff increase.", "denied"),
+    ("The minister denied the allegations on Monday.", None),          # a denial of a claim is a statement
+    ("Russia blocked the renewal of the resolution.", "blocked"),
+    ("Protesters blocked the roads into the capital.", None),
+    ("Russia's repeated use of the veto angered the council.", "veto"),
+    ("Britain will keep its veto over border controls.", None),        # a right, not its use
+    ("France may object to the plan.", "object"),
+])
+def test_rejection_verbs_nouns_and_phrases(nlp, text, rejected):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "rejection"]
+    assert found == ([rejected] if rejected else [])
+
+
+def test_acceptance_negated_is_a_rejection_not_an_agreement(nlp):
+    assert "agreement" not in types_of(nlp, "The company said it would not accept any change to its board.")
+
+
+@pytest.mark.parametrize("text, rejected", [
+    ("Brazil said it was reluctant to join the pact.", "reluctant"),     # an adjective with its infinitive
+    ("The reluctant members left early.", None),                        # a quality
+    ("The party announced its boycott decision on Friday.", "boycott"),   # the decision names the act
+])
+def test_rejection_adjectives_and_decisions(nlp, text, rejected):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "rejection"]
+    assert found == ([rejected] if rejected else [])
+
+
+@pytest.mark.parametrize("text, proposed", [
+    ("Georgia is offering a tax amnesty to exporters.", "offering"),    # any thing offered
+    ("The minister has offered state help to the firm.", "offered"),
+    ("Syria offered to hand over the suspects.", "offered"),
+    ("Egypt offered condolences to Israel.", None),                     # a courtesy
+    ("The visit offers a chance to review relations.", None),          # a thing affords it
+    ("Mediators tried to offer Hamas a truce.", None),                 # a goal
+    ("The group lobbied Brussels not to offer aid.", None),            # what is asked for
+    ("The new constitution is based on a Russian draft.", "draft"),
+    ("Turkey opposed the invitation to the Kurdish groups.", "invitation"),
+    ("The ministers agreed a package of measures to boost growth.", "package"),
+])
+def test_offers_drafts_and_invitations_are_proposals(nlp, text, proposed):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "proposal"]
+    assert found == ([proposed] if proposed else [])
+
+
+@pytest.mark.parametrize("text, agreed", [
+    ("Parliament backed the reform on Monday.", "backed"),
+    ("The assessment was backed by his predecessor.", "backed"),
+    ("The US-backed forces took the town.", None),                     # a side in a war
+    ("The union welcomed the decision on Monday.", "welcomed"),
+    ("The town welcomed the refugees on Monday.", None),                # hospitality
+    ("The president sided with the Turkish leader.", "sided with"),
+    ("The president complied with the demands.", "complied"),
+    ("The cabinet voted to release the funds.", "voted"),
+    ("The council voted not to attend the conference.", None),          # a rejection
+    ("The declaration, to be signed by the leaders, is ready.", "signed"),
+])
+def test_agreement_verbs(nlp, text, agreed):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "agreement"]
+    assert found == ([agreed] if agreed else [])
+
+
+@pytest.mark.parametrize("text, agreed", [
+    ("The president tends to side with foreign leaders.", None),        # what usually happens
+    ("The president appeared to side with Netanyahu.", None),           # how it looked
+    ("The president decided to side with Netanyahu.", "side with"),
+])
+def test_habitual_and_seeming_are_no_particular_event(nlp, text, agreed):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "agreement"]
+    assert found == ([agreed] if agreed else [])
+
+
+@pytest.mark.parametrize("text, proposed", [
+    ("There are no plans for the minister to attend.", None),            # no intention
+    ("Moscow's plan was to bypass the talks.", None),                    # an intention
+    ("Putin met the leaders to push his plan for Syria.", "plan"),       # one's own plan, put forward
+    ("Israel is seeking a plan for Gaza.", None),                        # a goal
+])
+def test_plans_that_are_intentions_or_goals(nlp, text, proposed):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "proposal"]
+    assert found == ([proposed] if proposed else [])
+
+
+def test_accepting_a_fact_is_no_agreement(nlp):
+    assert "agreement" not in types_of(nlp, "The US accepts that Iran would gain from it.")
