@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 SHARED ?= ../shared
 
-.PHONY: serve test docker-test bench soak soak-short audit install install-dev eval eval-explain eval-sentences eval-dates eval-actors openapi lock clean
+.PHONY: serve test docker-test bench archive-bench soak soak-short audit install install-archive install-dev eval eval-explain eval-sentences eval-dates eval-actors openapi lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,12 +15,19 @@ $(VENV)/.runtime: requirements/runtime.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/runtime.txt
 	touch $@
 
-$(VENV)/.dev: requirements/runtime.txt requirements/dev.txt | $(BIN)/python
+# The archive job's extra (Dask, pyarrow): not in the service's runtime, in the tests'.
+$(VENV)/.archive: requirements/runtime.txt requirements/archive.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
-		-r requirements/runtime.txt -r requirements/dev.txt
+		-r requirements/runtime.txt -r requirements/archive.txt
 	touch $@ $(VENV)/.runtime
 
+$(VENV)/.dev: requirements/runtime.txt requirements/archive.txt requirements/dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
+		-r requirements/runtime.txt -r requirements/archive.txt -r requirements/dev.txt
+	touch $@ $(VENV)/.runtime $(VENV)/.archive
+
 install: $(VENV)/.runtime
+install-archive: $(VENV)/.archive
 install-dev: $(VENV)/.dev
 
 # MALLOC_ARENA_MAX: glibc gives each thread its own arena by default, and a threaded worker's RSS balloons.
@@ -47,6 +54,11 @@ docker-test: $(VENV)/.dev
 
 bench: $(VENV)/.dev
 	$(BIN)/python -m bench.run
+
+# Articles/s of `python -m service archive` on the development texts repeated to ~2,000 documents, against
+# spaCy's nlp.pipe(n_process=2) in the same run (skips, saying so, without ../shared).
+archive-bench: $(VENV)/.dev
+	$(BIN)/python -m bench.archive
 
 # Against gunicorn (loopback): 5 minutes at concurrency 16, 20 s beside 256 stalled connections, 5 minutes of
 # fuzzed requests; then 3 minutes of fuzzing the core.
@@ -88,6 +100,8 @@ lock: $(VENV)/.dev
 	$(BIN)/python -m pip install --quiet pip-tools
 	cd requirements && ../$(BIN)/pip-compile -q --generate-hashes --allow-unsafe --strip-extras \
 		--no-emit-index-url --no-emit-find-links -o runtime.txt runtime.in
+	cd requirements && ../$(BIN)/pip-compile -q --generate-hashes --allow-unsafe --strip-extras \
+		--no-emit-index-url --no-emit-find-links -o archive.txt archive.in
 	cd requirements && ../$(BIN)/pip-compile -q --generate-hashes --allow-unsafe --strip-extras \
 		--no-emit-index-url --no-emit-find-links -o dev.txt dev.in
 

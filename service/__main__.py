@@ -1,7 +1,9 @@
-"""Command line: `python -m service extract PATH... [options]` and `python -m service openapi`.
+"""Command line: `python -m service extract PATH... [options]`, `python -m service archive INPUT... OUT`
+and `python -m service openapi`.
 
-Exit status of `extract`: 0 every document was extracted, 1 some failed (each has an error record in the
-output and a line on stderr), 2 the command itself is wrong (an option, an unreadable manifest).
+Exit status of `extract` and `archive`: 0 every document was extracted, 1 some failed (each has an error
+record in the output; `extract` writes a line on stderr too), 2 the command itself is wrong (an option, an
+unreadable manifest or input).
 """
 from __future__ import annotations
 
@@ -56,6 +58,24 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("-o", "--output", help="write here instead of standard output")
     ex.add_argument("--processes", type=int, default=1, metavar="N", help="documents extracted at once, "
                                                                           "one process each (default 1)")
+    ar = sub.add_parser("archive", help="extract a corpus on Dask into Parquet tables (needs the archive extra)",
+                        description="The events of every document of JSONL or Parquet inputs, on a local Dask "
+                                    "cluster or the one --scheduler names, as Parquet tables in OUT: events/ (one row "
+                                    "per event), documents/ (one row per input document, failed ones with their "
+                                    "error) and manifest.json (the counts). Rerun the same command to resume.")
+    ar.add_argument("paths", nargs="+", metavar="INPUT... OUT",
+                    help="JSONL files ({\"id\", \"text\", \"published_at\"?, \"types\"?} a line), Parquet files with "
+                         "those columns, folders of them or quoted globs; then the output folder")
+    ar.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="a running Dask scheduler (default: a local "
+                                                                  "cluster, one worker per core)")
+    ar.add_argument("--workers", type=int, metavar="N", help="workers of the local cluster (default: the cores)")
+    ar.add_argument("--partition-size", type=int, default=None, metavar="N",
+                    help="documents per partition, the unit of work, output file and resume (default: "
+                         "enough for 64 partitions, 10 to 250)")
+    ar.add_argument("--published-at", type=_date, help="reference date of documents that do not give their own")
+    ar.add_argument("--types", type=_types, help=f"comma-separated event types to keep ({','.join(TYPE_NAMES)})")
+    ar.add_argument("--jsonl", action="store_true", help="also write each document's whole /v1/extract response "
+                                                         "as JSON lines (records/)")
     sub.add_parser("openapi", help="print the OpenAPI contract built from the schemas")
     return ap
 
@@ -125,13 +145,45 @@ def extract(a: argparse.Namespace) -> int:
     return 1 if progress.failed else 0
 
 
+def archive_corpus(a: argparse.Namespace) -> int:
+    *inputs, out = a.paths
+    if not inputs:
+        print("python -m service archive: give the inputs, then the output folder", file=sys.stderr)
+        return 2
+    if (a.workers is not None and a.workers < 1) or (a.partition_size is not None and a.partition_size < 1):
+        print("python -m service archive: --workers and --partition-size must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        from . import archive_job
+    except ImportError as exc:
+        print(f"python -m service archive needs the archive extra ({exc.name} is missing): "
+              "pip install '.[archive]', or make install-archive", file=sys.stderr)
+        return 2
+    config = Config.from_env()
+    options = archive.Options(max_text_chars=config.MAX_TEXT_CHARS, published_at=a.published_at, types=a.types)
+    started = time.monotonic()
+    try:
+        m = archive_job.run(inputs, out, options, config.SPACY_MODEL, scheduler=a.scheduler, workers=a.workers,
+                            partition_size=a.partition_size, jsonl=a.jsonl)
+    except archive_job.InputError as exc:
+        print(f"python -m service archive: {exc}", file=sys.stderr)
+        return 2
+    docs, parts = m["documents"], m["partitions"]
+    print(f"{docs['input']} documents: {docs['extracted']} extracted, {docs['failed']} failed, {docs['not_done']} "
+          f"not done; {m['events']['total']} events; {parts['done']} of {parts['total']} partitions done; "
+          f"{time.monotonic() - started:.0f} s. Manifest: {os.path.join(out, 'manifest.json')}", file=sys.stderr)
+    for undone in parts["not_done"]:
+        print(f"partition {undone['partition']} ({undone['input']}...): {undone['error']}", file=sys.stderr)
+    return 1 if docs["failed"] or docs["not_done"] else 0
+
+
 def main(argv=None) -> int:
     a = _parser().parse_args(argv)
     if a.command == "openapi":
         sys.stdout.write(render())
         return 0
     try:
-        return extract(a)
+        return archive_corpus(a) if a.command == "archive" else extract(a)
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
         return 130

@@ -29,25 +29,54 @@ def error_record(doc_id: str, status: int, detail: str, errors: list[dict] | Non
     return {"id": doc_id, "error": problems.body(status, detail, errors)}
 
 
-def extract_one(nlp: Language, schema: ExtractRequestSchema, options: Options, source: Source) -> tuple[dict, str | None]:
-    """The record of one document, and its text when options.keep_text (None when it could not be read)."""
+def prepare(schema: ExtractRequestSchema, options: Options, source: Source) -> tuple[dict | None, dict | None, str | None]:
+    """(request, None, text) for a document that validates; (None, error record, text) for one that does not
+    (text None when it could not be read)."""
     text = None
     try:
         fields = read(source)
         text = fields.get("text") if isinstance(fields.get("text"), str) else None
         body = {"published_at": options.published_at, "types": list(options.types) if options.types else None,
                 **fields, "id": source.id}
-        req = schema.load({k: v for k, v in body.items() if v is not None})
-        record = core.extract_many(nlp, [req])[0]
+        return schema.load({k: v for k, v in body.items() if v is not None}), None, text
     except Unreadable as exc:
-        record = error_record(source.id, 422, str(exc))
+        return None, error_record(source.id, 422, str(exc)), text
     except ValidationError as exc:
         errors = problems.field_errors(exc.messages)
-        record = error_record(source.id, 422, "The document is not a valid request: " +
-                              "; ".join(f"{e['pointer']}: {e['detail']}" for e in errors), errors)
-    except Exception as exc:   # a bug in a rule must not end the run: this document is reported, the rest go on
-        record = error_record(source.id, 500, f"Extraction failed: {type(exc).__name__}: {exc}")
-    return record, (text if options.keep_text else None)
+        return None, error_record(source.id, 422, "The document is not a valid request: " +
+                                  "; ".join(f"{e['pointer']}: {e['detail']}" for e in errors), errors), text
+
+
+def _failed(req: dict, exc: Exception) -> dict:
+    # A bug in a rule must not end the run: this document is reported, the rest go on.
+    return error_record(req["id"], 500, f"Extraction failed: {type(exc).__name__}: {exc}")
+
+
+def extract_one(nlp: Language, schema: ExtractRequestSchema, options: Options, source: Source) -> tuple[dict, str | None]:
+    """The record of one document, and its text when options.keep_text (None when it could not be read)."""
+    req, record, text = prepare(schema, options, source)
+    return (record if req is None else _alone(nlp, req)), (text if options.keep_text else None)
+
+
+def _alone(nlp: Language, req: dict) -> dict:
+    try:
+        return core.extract_many(nlp, [req])[0]
+    except Exception as exc:
+        return _failed(req, exc)
+
+
+def extract_batch(nlp: Language, schema: ExtractRequestSchema, options: Options,
+                  sources: list[Source]) -> list[tuple[dict, str | None]]:
+    """The records of several documents in their order, the valid ones parsed through one nlp.pipe. When the
+    parse itself fails, the batch is redone one document at a time, so only the one at fault is an error."""
+    prepared = [prepare(schema, options, s) for s in sources]
+    reqs = [req for req, _, _ in prepared if req is not None]
+    try:
+        records = iter(core.extract_many(nlp, reqs, on_error=_failed))
+    except Exception:
+        records = iter([_alone(nlp, req) for req in reqs])
+    return [(next(records) if req is not None else record, text if options.keep_text else None)
+            for req, record, text in prepared]
 
 
 # The pipeline and options of a worker process: set in the parent before the pool forks, so the workers

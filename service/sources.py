@@ -95,17 +95,19 @@ def from_manifest(path: str) -> Iterator[Source]:
 def _manifest_lines(path: str, stream) -> Iterator[Source]:
     with stream:
         for n, line in enumerate(stream, 1):
-            if not line.strip():
-                continue
-            where = f"{'<stdin>' if path == '-' else path}:{n}"
-            try:
-                entry = json.loads(line)
-            except ValueError as exc:
-                yield Source(where, problem=f"Line {n} of the manifest is not JSON: {exc}.")
-                continue
-            if not isinstance(entry, dict):
-                yield Source(where, problem=f"Line {n} of the manifest is not a JSON object.")
-                continue
-            doc_id = entry.get("id")
-            yield Source(str(doc_id) if doc_id is not None else where,
-                         fields={k: entry[k] for k in MANIFEST_FIELDS if k in entry and k != "id"})
+            if line.strip():
+                yield manifest_line(line, f"{'<stdin>' if path == '-' else path}:{n}")
+
+
+def manifest_line(line: str, where: str) -> Source:
+    """The source of one manifest line (not blank), `where` (path:line) its id when it gives none."""
+    n = where.rpartition(":")[2]
+    try:
+        entry = json.loads(line)
+    except ValueError as exc:
+        return Source(where, problem=f"Line {n} of the manifest is not JSON: {exc}.")
+    if not isinstance(entry, dict):
+        return Source(where, problem=f"Line {n} of the manifest is not a JSON object.")
+    doc_id = entry.get("id")
+    return Source(str(doc_id) if doc_id is not None else where,
+                  fields={k: entry[k] for k in MANIFEST_FIELDS if k in entry and k != "id"})
