@@ -166,3 +166,12 @@ def test_plans_that_are_intentions_or_goals(nlp, text, proposed):
 
 def test_accepting_a_fact_is_no_agreement(nlp):
     assert "agreement" not in types_of(nlp, "The US accepts that Iran would gain from it.")
+
+
+@pytest.mark.parametrize("text, demand", [
+    ("The bishop on Sunday called for sanctions against the regime.", True),
+    ("The union called on Monday on the owners to reopen the mill.", True),
+    ("The president called on the king at his palace on Monday.", False),   # a visit
+])
+def test_a_day_after_called_on_is_no_one_called_on(nlp, text, demand):
+    assert ("demand" in types_of(nlp, text)) == demand
