@@ -37,7 +37,7 @@ _PARTY_NOUNS = ACTOR_NOUNS | PERSON_NOUNS | words.load("organization_nouns")
 # a date and the agency, then a dash: "BEIJING, Nov. 3 (Xinhua) --", "CAIRO (AP) --", "LONDON —".
 _DATELINE = re.compile(
     r"^[ \t]*(?:(?P<caps>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})|(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
-    r"(?=(?:,[^\n()]{1,40})?[ \t]*\())(?:,[ \t]*[^\n()]{1,40}?)?[ \t]*(?:\([^\n()]{2,30}\)[ \t]*)?(?:--|—|–|-)[ \t]",
+    r"(?=(?:,[^\n()]{1,40})?[ \t]*\())(?:,[ \t]*[^\n()]{1,40}?)?[ \t]*(?:\([^\n()]{2,30}\)[ \t]*)?(?:--|—|–|-|_)(?:[ \t]|$)",
     re.MULTILINE)
 _DATELINE_LINES = 3
 _UNKNOWN_PLACE_KINDS = {"GPE": "city", "LOC": "region", "FAC": "facility"}

@@ -172,6 +172,8 @@ def test_a_dateline_places_what_the_article_reports_from_there(nlp):
     ("CAIRO (AP) -- An airstrike killed ten people on Monday, the army said.", "attack", [["Cairo"]]),
     ("LONDON — The minister criticised the plan.", "accusation", [["London"]]),
     ("Beijing, Nov. 3 (Xinhua) -- The two sides signed a trade deal.", "agreement", [["Beijing"]]),
+    ("CAIRO, May 4 (Xinhua) --\n\nThe two sides signed a trade deal.", "agreement", [["Cairo"]]),   # the text below it
+    ("ROME _ The minister criticised the plan.", "accusation", [["Rome"]]),   # the wire's underscore dash
     # no dateline: a heading in capitals, an ordinary first line; what comes before a dateline
     ("BREAKING NEWS -- The minister criticised the plan.", "accusation", [[]]),
     ("US officials met on Friday. The talks ended in Rome - the envoys left.", "meeting", [[]]),
