@@ -19,7 +19,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from . import words
+from . import gazetteer, words
 from .entities import DocIndex, PlaceRef
 from .registry import TYPES
 from .syntax import OBJ, SUBJ, governing_verb, objects, pobjs, subjects
@@ -207,12 +207,14 @@ def _parties_places(head: Token, anchors: list[Token], index: DocIndex) -> list[
 
 
 
-def from_dateline(head: Token, type_: str, modality: str, event_heads: set[int]) -> bool:
+def from_dateline(head: Token, type_: str, modality: str, event_heads: set[int], index: DocIndex) -> bool:
     """Whether an event with no place of its own happened where the article is filed from: an asserted
     occasion or strike of the article's own narrative ("An airstrike killed ten, the army said"), not a
-    journey, what someone is reported to say happened ("Officials said the envoys had met"), nor what
-    another event is about ("criticised the plan")."""
+    journey, what someone is reported to say happened ("Officials said the envoys had met"), what
+    another event is about ("criticised the plan"), nor the act of a subject that is elsewhere."""
     if TYPES[type_].places == "journey" or modality != "asserted":
+        return False
+    if _subject_elsewhere(head, index):
         return False
     if head.pos_ in ("NOUN", "PROPN") and (gov := governing_verb(head)) is not None and gov.i in event_heads:
         return False
@@ -222,3 +224,22 @@ def from_dateline(head: Token, type_: str, modality: str, event_heads: set[int])
             return False
         t = t.head
     return True
+
+
+def _subject_elsewhere(head: Token, index: DocIndex) -> bool:
+    """The subject is placed away from the dateline: by a place phrase in it ("exiles in Miami say", "lawyers
+    for the family in Miami argued") or by being another country ("Germany said" in a story filed from
+    Warsaw); "Israel said" from Jerusalem is at home."""
+    here = index.dateline.place
+    for s in subjects(head) if head.pos_ in ("VERB", "AUX") else []:
+        for t in s.subtree:
+            if t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE:
+                ref = _named(t, index)
+                if ref is not None and ref.place.name != here.name:
+                    return True
+        for ref in index.actors_at(s):
+            if ref.actor.kind == "country":
+                country = gazetteer.lookup(ref.actor.name)
+                if country is not None and country.country_code != here.country_code:
+                    return True
+    return False

@@ -174,6 +174,10 @@ def test_a_dateline_places_what_the_article_reports_from_there(nlp):
     ("Beijing, Nov. 3 (Xinhua) -- The two sides signed a trade deal.", "agreement", [["Beijing"]]),
     ("CAIRO, May 4 (Xinhua) --\n\nThe two sides signed a trade deal.", "agreement", [["Cairo"]]),   # the text below it
     ("ROME _ The minister criticised the plan.", "accusation", [["Rome"]]),   # the wire's underscore dash
+    # not the act of a subject placed elsewhere or of another country
+    ("HAVANA (AP) -- Exiles in Miami criticised the ruling.", "accusation", [[]]),
+    ("WARSAW (AP) -- Germany criticised the ruling.", "accusation", [[]]),
+    ("WARSAW (AP) -- Poland criticised the ruling.", "accusation", [["Warsaw"]]),
     # no dateline: a heading in capitals, an ordinary first line; what comes before a dateline
     ("BREAKING NEWS -- The minister criticised the plan.", "accusation", [[]]),
     ("US officials met on Friday. The talks ended in Rome - the envoys left.", "meeting", [[]]),
