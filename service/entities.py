@@ -228,7 +228,8 @@ class DocIndex:
             return "PERSON"
         if len(name.split()) == 1 and name.lower() in self._surnames and (place is None or place.kind != "country"):
             return "PERSON"
-        if place is not None and e.label_ != "PERSON" and not (place.alternate and e.label_ == "ORG") and not (
+        if place is not None and (e.label_ != "PERSON" or place.kind == "country") and not (
+                place.alternate and e.label_ == "ORG") and not (
                 e.label_ == "ORG" and _ACRONYM.fullmatch(name) and place.kind != "country" and place.name != name):
             return "GPE"   # but "UN" is the body, not the town of Un
         if e.label_ == "NORP":

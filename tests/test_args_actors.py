@@ -241,3 +241,12 @@ def test_targets_named_by_including(nlp):
 def test_a_name_beside_a_person_noun_is_a_person_whatever_the_tagger_said(nlp, text):
     said = next(e for e in events(nlp, text) if e["trigger"]["text"] == "said")
     assert [(a["name"], a["kind"]) for a in said["actors"]] == [("Kassym-Jomart Tokayev", "person")]
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Benin rejected the demand.", "Benin", "BJ"),   # the tagger reads these as persons
+    ("Togo and Malawi signed the deal.", "Malawi", "MW"),
+])
+def test_a_country_tagged_as_a_person_is_the_country(nlp, text, name, code):
+    found = {a["name"]: a for a in extract(nlp, text, REF)["entities"]["actors"]}
+    assert found[name]["kind"] == "country" and found[name]["country_code"] == code
