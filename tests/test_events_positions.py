@@ -175,3 +175,16 @@ def test_accepting_a_fact_is_no_agreement(nlp):
 ])
 def test_a_day_after_called_on_is_no_one_called_on(nlp, text, demand):
     assert ("demand" in types_of(nlp, text)) == demand
+
+
+@pytest.mark.parametrize("text, rejected", [
+    ("The minister declined an invitation to the summit.", "declined"),
+    ("The minister declined to comment on the talks.", "declined"),
+    ("The invitation was declined by Iran.", "declined"),
+    ("Profits declined 8% to $85 million in the third quarter.", None),     # a fall, not a refusal
+    ("The unemployment rate declined to 3.8 percent last month.", None),
+    ("Prices have declined sharply since May.", None),
+])
+def test_declining_is_a_refusal_only_of_something(nlp, text, rejected):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "rejection"]
+    assert found == ([rejected] if rejected else [])
