@@ -188,3 +188,21 @@ def test_a_day_after_called_on_is_no_one_called_on(nlp, text, demand):
 def test_declining_is_a_refusal_only_of_something(nlp, text, rejected):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "rejection"]
     assert found == ([rejected] if rejected else [])
+
+
+@pytest.mark.parametrize("text, accused", [
+    ("The tribunal indicted the former prime minister for war crimes.", "indicted"),
+    ("The company sued the government for damages.", "sued"),
+    ("The firm filed a lawsuit against the ministry on Monday.", "lawsuit"),
+    ("Police charged the two men with murder.", "charged"),
+    ("Rights groups charged that the army had abused prisoners.", "charged"),
+    ("The agency found Iran in non-compliance with the treaty.", "found Iran in non-compliance"),
+    ("The court found the general guilty of fraud.", "found the general guilty"),
+    ("The bank charged a fee of two percent.", None),                  # a price
+    ("A commission charged with drafting the constitution met on Monday.", None),   # a task
+    ("Exhausted, the rebels sued for peace.", None),                   # asked for an end to war
+    ("Inspectors found the reactor in good condition.", None),
+])
+def test_formal_charges_lawsuits_and_findings_of_fault_are_accusations(nlp, text, accused):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "accusation"]
+    assert found == ([accused] if accused else [])
