@@ -206,3 +206,17 @@ def test_declining_is_a_refusal_only_of_something(nlp, text, rejected):
 def test_formal_charges_lawsuits_and_findings_of_fault_are_accusations(nlp, text, accused):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "accusation"]
     assert found == ([accused] if accused else [])
+
+
+@pytest.mark.parametrize("text, rejected", [
+    ("The minister said that lifting the embargo is out of the question.", "out of the question"),
+    ("The newspaper violated a ban imposed by the general.", "violated"),
+    ("The protesters defied a curfew on Monday.", "defied"),
+    ("The company flouted the court's ruling.", "flouted"),
+    ("The team defied the odds on Monday.", None),                     # no rule defied
+    ("Both sides breached the ceasefire.", None),                      # fighting, not a rule rejected
+    ("The police violated the rights of the prisoners.", None),
+])
+def test_ruling_out_and_defying_a_rule_are_rejections(nlp, text, rejected):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "rejection"]
+    assert found == ([rejected] if rejected else [])
