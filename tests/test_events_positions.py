@@ -220,3 +220,24 @@ def test_formal_charges_lawsuits_and_findings_of_fault_are_accusations(nlp, text
 def test_ruling_out_and_defying_a_rule_are_rejections(nlp, text, rejected):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "rejection"]
     assert found == ([rejected] if rejected else [])
+
+
+@pytest.mark.parametrize("text, demanded", [
+    ("The UN appealed for calm on Monday.", "appealed"),
+    ("The agency launched a new appeal for food aid.", "appeal"),
+    ("The general appealed the verdict on Monday.", None),             # a court's business
+    ("A federal appeals court reinstated the convictions.", None),
+    ("The envoy pleaded with the presidents to find a solution.", "pleaded"),
+    ("She has pleaded innocent to the charges.", None),                # a plea in court
+    ("The cruise line has three ships on order from Hyundai.", None),  # bought, not commanded
+    ("Protesters marched against the parades of the Orange Order.", None),   # a name
+    ("The mayor called on residents living near the river to leave.", "called on"),   # the infinitive on the residents
+    ("The newspaper called Thursday on Arabs to unite.", "called Thursday on"),
+    ("The plan calls for cooperation in the energy industries.", None),     # what the plan provides
+    ("A treaty calling for border demarcation was signed in May.", None),
+    ("The statement calls for an immediate ceasefire.", "calls for"),
+    ("The proposals also called for fresh elections.", "called for"),
+])
+def test_demand_senses_and_provisions(nlp, text, demanded):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "demand"]
+    assert found == ([demanded] if demanded else [])
