@@ -216,6 +216,7 @@ def test_formal_charges_lawsuits_and_findings_of_fault_are_accusations(nlp, text
     ("The team defied the odds on Monday.", None),                     # no rule defied
     ("Both sides breached the ceasefire.", None),                      # fighting, not a rule rejected
     ("The police violated the rights of the prisoners.", None),
+    ("The firm kept its board, and in practice this rules out state participation.", None),   # a fact excludes it
 ])
 def test_ruling_out_and_defying_a_rule_are_rejections(nlp, text, rejected):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "rejection"]
