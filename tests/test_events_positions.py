@@ -217,6 +217,7 @@ def test_formal_charges_lawsuits_and_findings_of_fault_are_accusations(nlp, text
     ("Both sides breached the ceasefire.", None),                      # fighting, not a rule rejected
     ("The police violated the rights of the prisoners.", None),
     ("The firm kept its board, and in practice this rules out state participation.", None),   # a fact excludes it
+    ("The two parties hold diametrically opposed views on the war.", None),   # how views stand
 ])
 def test_ruling_out_and_defying_a_rule_are_rejections(nlp, text, rejected):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "rejection"]
@@ -228,6 +229,7 @@ def test_ruling_out_and_defying_a_rule_are_rejections(nlp, text, rejected):
     ("The agency launched a new appeal for food aid.", "appeal"),
     ("The general appealed the verdict on Monday.", None),             # a court's business
     ("A federal appeals court reinstated the convictions.", None),
+    ("The lawyers appealed to the Supreme Court on Monday.", None),
     ("The envoy pleaded with the presidents to find a solution.", "pleaded"),
     ("She has pleaded innocent to the charges.", None),                # a plea in court
     ("The cruise line has three ships on order from Hyundai.", None),  # bought, not commanded
