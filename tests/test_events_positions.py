@@ -244,3 +244,28 @@ def test_ruling_out_and_defying_a_rule_are_rejections(nlp, text, rejected):
 def test_demand_senses_and_provisions(nlp, text, demanded):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "demand"]
     assert found == ([demanded] if demanded else [])
+
+
+@pytest.mark.parametrize("text, accused", [
+    ("The army blamed the rebels for the killings.", "blamed"),
+    ("Officials blamed the bombing on militants.", "blamed"),
+    ("The rebels stayed away, blaming the army's offensive on the town.", "blaming"),   # the army's act
+    ("The company blamed the weather for the losses.", None),         # a cause, no one accused
+    ("The firm blamed the decline on weak sales.", None),
+])
+def test_blaming_accuses_someone_not_a_cause(nlp, text, accused):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "accusation"]
+    assert found == ([accused] if accused else [])
+
+
+@pytest.mark.parametrize("text, threatened", [
+    ("Iran's threat to close the strait angered its neighbours.", "threat"),
+    ("The rebels issued a threat against the government.", "threat"),
+    ("Threats by the militia forced families to flee.", "Threats"),
+    ("The threat of war loomed over the region.", None),              # a danger
+    ("The group posed a threat to the stability of the region.", None),
+    ("The security threat has grown.", None),
+])
+def test_a_threat_noun_is_an_act_only_with_whose_or_what(nlp, text, threatened):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "threat"]
+    assert found == ([threatened] if threatened else [])
