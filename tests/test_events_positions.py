@@ -240,6 +240,10 @@ def test_ruling_out_and_defying_a_rule_are_rejections(nlp, text, rejected):
     ("A treaty calling for border demarcation was signed in May.", None),
     ("The statement calls for an immediate ceasefire.", "calls for"),
     ("The proposals also called for fresh elections.", "called for"),
+    ("An official, who asked not to be named, said the talks had failed.", None),   # a source's anonymity
+    ("The spokesman, who requested anonymity, confirmed the visit.", None),
+    ("The source asked for anonymity.", None),
+    ("The official asked the reporters not to publish the list.", "asked"),
 ])
 def test_demand_senses_and_provisions(nlp, text, demanded):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "demand"]
