@@ -273,3 +273,19 @@ def test_blaming_accuses_someone_not_a_cause(nlp, text, accused):
 def test_a_threat_noun_is_an_act_only_with_whose_or_what(nlp, text, threatened):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "threat"]
     assert found == ([threatened] if threatened else [])
+
+
+@pytest.mark.parametrize("text, type_, trigger", [
+    ("South Africa deplored the bomb blasts on Friday.", "accusation", "deplored"),
+    ("Residents decried the attack on the clinic.", "accusation", "decried"),
+    ("Russian officials assailed Ukraine for holding naval exercises.", "accusation", "assailed"),
+    ("The father lashed out at his relatives on Sunday.", "accusation", "lashed out at"),
+    ("The generals fear the army might lash out in some way.", "accusation", None),   # force, not words
+    ("The minister turned down the offer in the spring.", "rejection", "turned down"),
+    ("The economy turned down sharply in the spring.", "rejection", None),             # a fall
+    ("Arab states have spurned the plan so far.", "rejection", "spurned"),
+    ("The government exhorted citizens to keep rallying.", "demand", "exhorted"),
+])
+def test_cameo_verbs_seen_in_newswire(nlp, text, type_, trigger):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == type_]
+    assert found == ([trigger] if trigger else [])
