@@ -289,3 +289,13 @@ def test_a_threat_noun_is_an_act_only_with_whose_or_what(nlp, text, threatened):
 def test_cameo_verbs_seen_in_newswire(nlp, text, type_, trigger):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == type_]
     assert found == ([trigger] if trigger else [])
+
+
+@pytest.mark.parametrize("text, threatened", [
+    ("The president vowed to hunt down those responsible for the bombings.", "vowed to hunt down"),
+    ("The army vowed to crush the rebellion.", "vowed to crush"),
+    ("The president vowed to hunt for a new economic model.", None),    # a search
+])
+def test_vowing_to_hunt_down_or_crush_is_a_threat(nlp, text, threatened):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "threat"]
+    assert found == ([threatened] if threatened else [])
