@@ -218,6 +218,8 @@ def test_formal_charges_lawsuits_and_findings_of_fault_are_accusations(nlp, text
     ("The police violated the rights of the prisoners.", None),
     ("The firm kept its board, and in practice this rules out state participation.", None),   # a fact excludes it
     ("The two parties hold diametrically opposed views on the war.", None),   # how views stand
+    ("The minister said Britain would still be able to veto the plan.", None),   # a power kept
+    ("The minister said Britain was able to block the bill.", "block"),
 ])
 def test_ruling_out_and_defying_a_rule_are_rejections(nlp, text, rejected):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "rejection"]
