@@ -200,6 +200,7 @@ def test_declining_is_a_refusal_only_of_something(nlp, text, rejected):
     ("The court found the general guilty of fraud.", "found the general guilty"),
     ("The bank charged a fee of two percent.", None),                  # a price
     ("A commission charged with drafting the constitution met on Monday.", None),   # a task
+    ("The council charged the inspectors with verifying the destruction.", None),
     ("Exhausted, the rebels sued for peace.", None),                   # asked for an end to war
     ("Inspectors found the reactor in good condition.", None),
 ])
@@ -235,6 +236,7 @@ def test_ruling_out_and_defying_a_rule_are_rejections(nlp, text, rejected):
     ("The envoy pleaded with the presidents to find a solution.", "pleaded"),
     ("She has pleaded innocent to the charges.", None),                # a plea in court
     ("The cruise line has three ships on order from Hyundai.", None),  # bought, not commanded
+    ("The embassy staff left the country on orders from Washington.", "orders"),
     ("Protesters marched against the parades of the Orange Order.", None),   # a name
     ("The mayor called on residents living near the river to leave.", "called on"),   # the infinitive on the residents
     ("The newspaper called Thursday on Arabs to unite.", "called Thursday on"),
