@@ -203,6 +203,9 @@ def test_declining_is_a_refusal_only_of_something(nlp, text, rejected):
     ("The council charged the inspectors with verifying the destruction.", None),
     ("Exhausted, the rebels sued for peace.", None),                   # asked for an end to war
     ("Inspectors found the reactor in good condition.", None),
+    ("The accused men appeared in court on Monday.", None),            # a status
+    ("Police arrested an indicted suspect on Monday.", None),
+    ("The men accused of the bombing appeared in court on Monday.", "accused"),
 ])
 def test_formal_charges_lawsuits_and_findings_of_fault_are_accusations(nlp, text, accused):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "accusation"]
