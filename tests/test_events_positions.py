@@ -251,6 +251,8 @@ def test_ruling_out_and_defying_a_rule_are_rejections(nlp, text, rejected):
     ("The spokesman, who requested anonymity, confirmed the visit.", None),
     ("The source asked for anonymity.", None),
     ("The official asked the reporters not to publish the list.", "asked"),
+    ("Japan's demand for steel has slowed sharply.", None),            # the market quantity
+    ("Japan's demand for an apology angered Seoul.", "demand"),
 ])
 def test_demand_senses_and_provisions(nlp, text, demanded):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "demand"]
