@@ -308,3 +308,14 @@ def test_cameo_verbs_seen_in_newswire(nlp, text, type_, trigger):
 def test_vowing_to_hunt_down_or_crush_is_a_threat(nlp, text, threatened):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "threat"]
     assert found == ([threatened] if threatened else [])
+
+
+@pytest.mark.parametrize("text, accused", [
+    ("Critics slammed the decision on Monday.", "slammed"),
+    ("The senator blasted the plan on Monday.", "blasted"),
+    ("The car slammed into a tree on Monday.", None),                  # an impact
+    ("Explosives blasted a hole in the wall.", None),
+])
+def test_slamming_and_blasting_in_words_not_in_force(nlp, text, accused):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "accusation"]
+    assert found == ([accused] if accused else [])
