@@ -319,3 +319,14 @@ def test_vowing_to_hunt_down_or_crush_is_a_threat(nlp, text, threatened):
 def test_slamming_and_blasting_in_words_not_in_force(nlp, text, accused):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "accusation"]
     assert found == ([accused] if accused else [])
+
+
+@pytest.mark.parametrize("text, type_, trigger", [
+    ("The president encouraged the parties to resume talks.", "demand", "encouraged"),
+    ("Lower interest rates encouraged companies to borrow more.", "demand", None),     # a cause
+    ("The ministers countered the offer on Monday.", "rejection", "countered"),
+    ("The ministers adopted measures to counter terrorism.", "rejection", None),       # a goal against a danger
+])
+def test_causes_and_goals_are_no_demand_or_rejection(nlp, text, type_, trigger):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == type_]
+    assert found == ([trigger] if trigger else [])
