@@ -175,3 +175,158 @@ def test_accepting_a_fact_is_no_agreement(nlp):
 ])
 def test_a_day_after_called_on_is_no_one_called_on(nlp, text, demand):
     assert ("demand" in types_of(nlp, text)) == demand
+
+
+@pytest.mark.parametrize("text, rejected", [
+    ("The minister declined an invitation to the summit.", "declined"),
+    ("The minister declined to comment on the talks.", "declined"),
+    ("The invitation was declined by Iran.", "declined"),
+    ("Profits declined 8% to $85 million in the third quarter.", None),     # a fall, not a refusal
+    ("The unemployment rate declined to 3.8 percent last month.", None),
+    ("Prices have declined sharply since May.", None),
+])
+def test_declining_is_a_refusal_only_of_something(nlp, text, rejected):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "rejection"]
+    assert found == ([rejected] if rejected else [])
+
+
+@pytest.mark.parametrize("text, accused", [
+    ("The tribunal indicted the former prime minister for war crimes.", "indicted"),
+    ("The company sued the government for damages.", "sued"),
+    ("The firm filed a lawsuit against the ministry on Monday.", "lawsuit"),
+    ("Police charged the two men with murder.", "charged"),
+    ("Rights groups charged that the army had abused prisoners.", "charged"),
+    ("The agency found Iran in non-compliance with the treaty.", "found Iran in non-compliance"),
+    ("The court found the general guilty of fraud.", "found the general guilty"),
+    ("The bank charged a fee of two percent.", None),                  # a price
+    ("A commission charged with drafting the constitution met on Monday.", None),   # a task
+    ("The council charged the inspectors with verifying the destruction.", None),
+    ("Exhausted, the rebels sued for peace.", None),                   # asked for an end to war
+    ("Inspectors found the reactor in good condition.", None),
+    ("The accused men appeared in court on Monday.", None),            # a status
+    ("Police arrested an indicted suspect on Monday.", None),
+    ("The men accused of the bombing appeared in court on Monday.", "accused"),
+])
+def test_formal_charges_lawsuits_and_findings_of_fault_are_accusations(nlp, text, accused):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "accusation"]
+    assert found == ([accused] if accused else [])
+
+
+@pytest.mark.parametrize("text, rejected", [
+    ("The minister said that lifting the embargo is out of the question.", "out of the question"),
+    ("The newspaper violated a ban imposed by the general.", "violated"),
+    ("The protesters defied a curfew on Monday.", "defied"),
+    ("The company flouted the court's ruling.", "flouted"),
+    ("The team defied the odds on Monday.", None),                     # no rule defied
+    ("Both sides breached the ceasefire.", None),                      # fighting, not a rule rejected
+    ("The police violated the rights of the prisoners.", None),
+    ("The firm kept its board, and in practice this rules out state participation.", None),   # a fact excludes it
+    ("The two parties hold diametrically opposed views on the war.", None),   # how views stand
+    ("The minister said Britain would still be able to veto the plan.", None),   # a power kept
+    ("The minister said Britain was able to block the bill.", "block"),
+])
+def test_ruling_out_and_defying_a_rule_are_rejections(nlp, text, rejected):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "rejection"]
+    assert found == ([rejected] if rejected else [])
+
+
+@pytest.mark.parametrize("text, demanded", [
+    ("The UN appealed for calm on Monday.", "appealed"),
+    ("The agency launched a new appeal for food aid.", "appeal"),
+    ("The general appealed the verdict on Monday.", None),             # a court's business
+    ("A federal appeals court reinstated the convictions.", None),
+    ("The lawyers appealed to the Supreme Court on Monday.", None),
+    ("The envoy pleaded with the presidents to find a solution.", "pleaded"),
+    ("She has pleaded innocent to the charges.", None),                # a plea in court
+    ("The cruise line has three ships on order from Hyundai.", None),  # bought, not commanded
+    ("The embassy staff left the country on orders from Washington.", "orders"),
+    ("Protesters marched against the parades of the Orange Order.", None),   # a name
+    ("The mayor called on residents living near the river to leave.", "called on"),   # the infinitive on the residents
+    ("The newspaper called Thursday on Arabs to unite.", "called Thursday on"),
+    ("The plan calls for cooperation in the energy industries.", None),     # what the plan provides
+    ("A treaty calling for border demarcation was signed in May.", None),
+    ("The statement calls for an immediate ceasefire.", "calls for"),
+    ("The proposals also called for fresh elections.", "called for"),
+    ("An official, who asked not to be named, said the talks had failed.", None),   # a source's anonymity
+    ("The spokesman, who requested anonymity, confirmed the visit.", None),
+    ("The source asked for anonymity.", None),
+    ("The official asked the reporters not to publish the list.", "asked"),
+    ("Japan's demand for steel has slowed sharply.", None),            # the market quantity
+    ("Japan's demand for an apology angered Seoul.", "demand"),
+])
+def test_demand_senses_and_provisions(nlp, text, demanded):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "demand"]
+    assert found == ([demanded] if demanded else [])
+
+
+@pytest.mark.parametrize("text, accused", [
+    ("The army blamed the rebels for the killings.", "blamed"),
+    ("Officials blamed the bombing on militants.", "blamed"),
+    ("The rebels stayed away, blaming the army's offensive on the town.", "blaming"),   # the army's act
+    ("The company blamed the weather for the losses.", None),         # a cause, no one accused
+    ("The firm blamed the decline on weak sales.", None),
+])
+def test_blaming_accuses_someone_not_a_cause(nlp, text, accused):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "accusation"]
+    assert found == ([accused] if accused else [])
+
+
+@pytest.mark.parametrize("text, threatened", [
+    ("Iran's threat to close the strait angered its neighbours.", "threat"),
+    ("The rebels issued a threat against the government.", "threat"),
+    ("Threats by the militia forced families to flee.", "Threats"),
+    ("The threat of war loomed over the region.", None),              # a danger
+    ("The group posed a threat to the stability of the region.", None),
+    ("The security threat has grown.", None),
+])
+def test_a_threat_noun_is_an_act_only_with_whose_or_what(nlp, text, threatened):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "threat"]
+    assert found == ([threatened] if threatened else [])
+
+
+@pytest.mark.parametrize("text, type_, trigger", [
+    ("South Africa deplored the bomb blasts on Friday.", "accusation", "deplored"),
+    ("Residents decried the attack on the clinic.", "accusation", "decried"),
+    ("Russian officials assailed Ukraine for holding naval exercises.", "accusation", "assailed"),
+    ("The father lashed out at his relatives on Sunday.", "accusation", "lashed out at"),
+    ("The generals fear the army might lash out in some way.", "accusation", None),   # force, not words
+    ("The minister turned down the offer in the spring.", "rejection", "turned down"),
+    ("The economy turned down sharply in the spring.", "rejection", None),             # a fall
+    ("Arab states have spurned the plan so far.", "rejection", "spurned"),
+    ("The government exhorted citizens to keep rallying.", "demand", "exhorted"),
+])
+def test_cameo_verbs_seen_in_newswire(nlp, text, type_, trigger):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == type_]
+    assert found == ([trigger] if trigger else [])
+
+
+@pytest.mark.parametrize("text, threatened", [
+    ("The president vowed to hunt down those responsible for the bombings.", "vowed to hunt down"),
+    ("The army vowed to crush the rebellion.", "vowed to crush"),
+    ("The president vowed to hunt for a new economic model.", None),    # a search
+])
+def test_vowing_to_hunt_down_or_crush_is_a_threat(nlp, text, threatened):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "threat"]
+    assert found == ([threatened] if threatened else [])
+
+
+@pytest.mark.parametrize("text, accused", [
+    ("Critics slammed the decision on Monday.", "slammed"),
+    ("The senator blasted the plan on Monday.", "blasted"),
+    ("The car slammed into a tree on Monday.", None),                  # an impact
+    ("Explosives blasted a hole in the wall.", None),
+])
+def test_slamming_and_blasting_in_words_not_in_force(nlp, text, accused):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "accusation"]
+    assert found == ([accused] if accused else [])
+
+
+@pytest.mark.parametrize("text, type_, trigger", [
+    ("The president encouraged the parties to resume talks.", "demand", "encouraged"),
+    ("Lower interest rates encouraged companies to borrow more.", "demand", None),     # a cause
+    ("The ministers countered the offer on Monday.", "rejection", "countered"),
+    ("The ministers adopted measures to counter terrorism.", "rejection", None),       # a goal against a danger
+])
+def test_causes_and_goals_are_no_demand_or_rejection(nlp, text, type_, trigger):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == type_]
+    assert found == ([trigger] if trigger else [])
