@@ -98,3 +98,21 @@ def test_an_attack_in_words_is_an_accusation(nlp, text, type_):
 def test_attack_words(nlp, text, attacked):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "attack"]
     assert found == ([attacked] if attacked else [])
+
+
+# Other senses of the attack words, common in newswire (a precision audit on unseen articles).
+@pytest.mark.parametrize("text, attacks", [
+    ("The old general died of a heart attack in his sleep.", None),               # an illness
+    ("The opposition leader made a fierce verbal attack on the cabinet.", None),  # criticism
+    ("The judges struck a blow for free speech with the ruling.", None),           # an idiom
+    ("Lawmakers moved to strike down the curfew.", None),                          # annulling
+    ("Nine passengers were killed in a bus crash near the border.", None),         # an accident
+    ("Two pilots were killed when their jet collided with a hill.", None),         # an accident
+    ("Exports fell during the dockers' strike.", None),                            # a stoppage of work
+    ("Nurses at the hospital are on strike.", None),                               # a stoppage of work
+    ("Two pilots were killed when rebels shot down their jet.", ["killed", "shot"]),
+    ("The drone strike hit a convoy near the border.", ["strike"]),
+])
+def test_other_senses_of_attack_words(nlp, text, attacks):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "attack"]
+    assert found == (attacks or [])
