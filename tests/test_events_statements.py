@@ -206,3 +206,13 @@ def test_a_quotation_after_a_colon_belongs_to_its_verb_past_the_first_full_stop(
     text = 'Asked about the vote, Blair replied: "Well. I think we are a country that suffers." He left.'
     ev = one(nlp, text, "statement")
     assert ev["trigger"]["text"] == "replied" and ev["quote"]["text"] == "Well. I think we are a country that suffers."
+
+
+# Other senses of statement nouns and verbs in business and general news (a precision audit on unseen articles).
+@pytest.mark.parametrize("text, trigger", [
+    ("The board declared a special dividend of ten cents.", "declared"),       # a payment
+    ("Police said the suspect gave a false address.", "address"),              # where one lives
+    ("Prices were taken from the Weekly Grain Report.", "Report"),             # a publication's title
+])
+def test_statement_words_naming_no_speech(nlp, text, trigger):
+    assert trigger not in {e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "statement"}
