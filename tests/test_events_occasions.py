@@ -169,3 +169,14 @@ def test_gathering_words_that_report_no_meeting(nlp, text):
 ])
 def test_other_senses_of_occasion_verbs(nlp, text, type_):
     assert [e for e in events(nlp, text) if e["type"] == type_] == []
+
+
+@pytest.mark.parametrize("text, visit", [
+    ("Three extra trains will leave Paris each morning.", None),            # a service, no visitor
+    ("The cargo ship headed to Singapore on Friday.", None),
+    ("The king's plane landed in Amman on Friday.", "landed"),             # the king's journey
+    ("The envoy left Paris on Friday.", "left"),
+])
+def test_a_vehicle_moving_is_no_visit(nlp, text, visit):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "visit"]
+    assert found == ([visit] if visit else [])
