@@ -116,3 +116,11 @@ def test_attack_words(nlp, text, attacked):
 def test_other_senses_of_attack_words(nlp, text, attacks):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "attack"]
     assert found == (attacks or [])
+
+
+@pytest.mark.parametrize("text, agreed", [
+    ("It is now a generally accepted fact that the dam leaks.", False),   # a common belief
+    ("The mayor accepted the report on the dam.", True),
+])
+def test_a_common_belief_is_no_agreement(nlp, text, agreed):
+    assert ("agreement" in {e["type"] for e in events(nlp, text)}) == agreed

@@ -213,6 +213,7 @@ def test_a_quotation_after_a_colon_belongs_to_its_verb_past_the_first_full_stop(
     ("The board declared a special dividend of ten cents.", "declared"),       # a payment
     ("Police said the suspect gave a false address.", "address"),              # where one lives
     ("Prices were taken from the Weekly Grain Report.", "Report"),             # a publication's title
+    ("The union has expanded twice, adding Poland and Hungary in 2004.", "adding"),   # taking in members
 ])
 def test_statement_words_naming_no_speech(nlp, text, trigger):
     assert trigger not in {e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "statement"}
