@@ -124,3 +124,16 @@ def test_other_senses_of_attack_words(nlp, text, attacks):
 ])
 def test_a_common_belief_is_no_agreement(nlp, text, agreed):
     assert ("agreement" in {e["type"] for e in events(nlp, text)}) == agreed
+
+
+# Attacks named as a kind, a long campaign or one someone is told not to make: no particular attack.
+@pytest.mark.parametrize("text, attacks", [
+    ("The UN urged the army not to attack the refugee camps.", []),
+    ("The rebels laid down their arms after years of raids and ambushes.", []),
+    ("Experts said the two gangs used different forms of assault.", []),
+    ("Aid workers there rarely become victims of armed assault.", []),
+    ("The army attacked the refugee camps on Friday.", ["attacked"]),
+    ("The rebels laid down their arms after the raids and ambushes.", ["raids and ambushes"]),
+])
+def test_attacks_no_one_made(nlp, text, attacks):
+    assert [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "attack"] == attacks
