@@ -214,6 +214,9 @@ def test_a_quotation_after_a_colon_belongs_to_its_verb_past_the_first_full_stop(
     ("Police said the suspect gave a false address.", "address"),              # where one lives
     ("Prices were taken from the Weekly Grain Report.", "Report"),             # a publication's title
     ("The union has expanded twice, adding Poland and Hungary in 2004.", "adding"),   # taking in members
+    ("The priest said a prayer for the crew.", "said"),                       # a prayer recited
+    ("Under the charter, according to its rules, the board meets twice a year.", "according to"),   # a rule
+    ("Prices, as traders love to say, can only go up.", "say"),                # a saying
 ])
 def test_statement_words_naming_no_speech(nlp, text, trigger):
     assert trigger not in {e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "statement"}
