@@ -178,8 +178,9 @@ def test_other_senses_of_occasion_verbs(nlp, text, type_):
     ("The king's plane landed in Amman on Friday.", "landed"),             # the king's journey
     ("A shipment of grain arrived in Paris on Friday.", None),             # goods
     ("The refugee was returned to Paris by the police on Friday.", None),  # sent back
+    ("Every town hall flew a black flag in Paris on Friday.", None),        # a flag shown
     ("The envoy left Paris on Friday.", "left"),
 ])
-def test_a_vehicle_goods_or_someone_sent_back_is_no_visit(nlp, text, visit):
+def test_no_visit_without_a_traveller_of_their_own(nlp, text, visit):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "visit"]
     assert found == ([visit] if visit else [])
