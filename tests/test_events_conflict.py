@@ -110,6 +110,7 @@ def test_attack_words(nlp, text, attacked):
     ("Two pilots were killed when their jet collided with a hill.", None),         # an accident
     ("Exports fell during the dockers' strike.", None),                            # a stoppage of work
     ("Nurses at the hospital are on strike.", None),                               # a stoppage of work
+    ("The bishop called the ban an attack on religious liberty.", None),           # a figure of speech
     ("Two pilots were killed when rebels shot down their jet.", ["killed", "shot"]),
     ("The drone strike hit a convoy near the border.", ["strike"]),
 ])
