@@ -220,3 +220,9 @@ def test_a_quotation_after_a_colon_belongs_to_its_verb_past_the_first_full_stop(
 ])
 def test_statement_words_naming_no_speech(nlp, text, trigger):
     assert trigger not in {e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "statement"}
+
+
+def test_a_speaker_quoting_what_was_argued_reports_a_statement(nlp):
+    text = '"We have waited long enough," said the mayor. "The unions have always argued that the mines should stay open."'
+    found = {e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "statement"}
+    assert found == {"said", "argued"}
