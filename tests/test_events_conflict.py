@@ -139,3 +139,14 @@ def test_attacks_no_one_made(nlp, text, attacks):
 ])
 def test_clashing_is_fighting_between_forces(nlp, text, attacks):
     assert [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "attack"] == attacks
+
+
+@pytest.mark.parametrize("text, attacks", [
+    ("Saboteurs blew up the pipeline near the border.", ["blew up"]),
+    ("The airliner was blown up over the sea.", ["blown up"]),
+    ("Militants launched mortars at the airport on Friday.", ["launched"]),
+    ("The rebels launched a newspaper in the capital.", []),          # another sense
+    ("The space agency launched a rocket on Friday.", []),            # no target
+])
+def test_blowing_up_and_launching_weapons(nlp, text, attacks):
+    assert [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "attack"] == attacks
