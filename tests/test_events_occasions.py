@@ -184,3 +184,13 @@ def test_other_senses_of_occasion_verbs(nlp, text, type_):
 def test_no_visit_without_a_traveller_of_their_own(nlp, text, visit):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "visit"]
     assert found == ([visit] if visit else [])
+
+
+@pytest.mark.parametrize("text, met", [
+    ("The king received the Japanese envoy at his palace on Monday.", True),          # hosts a visitor
+    ("The premier received visiting Prime Minister Ahmed Nazif in Cairo.", True),
+    ("The king received a message from the Japanese envoy on Monday.", False),        # given something
+    ("The plan received strong support in parliament.", False),
+])
+def test_receiving_someone_is_a_meeting(nlp, text, met):
+    assert ("meeting" in {e["type"] for e in events(nlp, text)}) == met
