@@ -107,6 +107,7 @@ def test_attack_words(nlp, text, attacked):
     ("The judges struck a blow for free speech with the ruling.", None),           # an idiom
     ("Lawmakers moved to strike down the curfew.", None),                          # annulling
     ("Nine passengers were killed in a bus crash near the border.", None),         # an accident
+    ("Hundreds of villagers were killed by the floods last week.", None),          # a disaster
     ("Two pilots were killed when their jet collided with a hill.", None),         # an accident
     ("Exports fell during the dockers' strike.", None),                            # a stoppage of work
     ("Nurses at the hospital are on strike.", None),                               # a stoppage of work
