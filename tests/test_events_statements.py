@@ -217,6 +217,8 @@ def test_a_quotation_after_a_colon_belongs_to_its_verb_past_the_first_full_stop(
     ("The priest said a prayer for the crew.", "said"),                       # a prayer recited
     ("Under the charter, according to its rules, the board meets twice a year.", "according to"),   # a rule
     ("Prices, as traders love to say, can only go up.", "say"),                # a saying
+    ("The charter states that the chairman must be elected.", "states"),       # what a rule lays down
+    ("By declaring their assets and paying the tax, people can avoid a fine.", "declaring"),   # a filing
 ])
 def test_statement_words_naming_no_speech(nlp, text, trigger):
     assert trigger not in {e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "statement"}
