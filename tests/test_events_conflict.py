@@ -125,7 +125,7 @@ def test_other_senses_of_attack_words(nlp, text, attacks):
     ("The UN urged the army not to attack the refugee camps.", []),
     ("The rebels laid down their arms after years of raids and ambushes.", []),
     ("Experts said the two gangs used different forms of assault.", []),
-    ("Aid workers there rarely become victims of armed assault.", []),
+    ("Aid workers in the valley are seldom victims of violent assault.", []),
     ("The army attacked the refugee camps on Friday.", ["attacked"]),
     ("The rebels laid down their arms after the raids and ambushes.", ["raids and ambushes"]),
 ])
