@@ -148,6 +148,9 @@ def test_clashing_is_fighting_between_forces(nlp, text, attacks):
     ("Militants launched mortars at the airport on Friday.", ["launched"]),
     ("The rebels launched a newspaper in the capital.", []),          # another sense
     ("The space agency launched a rocket on Friday.", []),            # no target
+    ("A roadside bomb exploded near the convoy on Friday.", ["exploded"]),
+    ("Insurgents detonated two mines under the bridge.", ["detonated"]),
+    ("A boiler exploded in the hotel kitchen on Friday.", []),          # an accident
 ])
-def test_blowing_up_and_launching_weapons(nlp, text, attacks):
+def test_blowing_up_exploding_and_launching_weapons(nlp, text, attacks):
     assert [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "attack"] == attacks
