@@ -98,3 +98,59 @@ def test_an_attack_in_words_is_an_accusation(nlp, text, type_):
 def test_attack_words(nlp, text, attacked):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "attack"]
     assert found == ([attacked] if attacked else [])
+
+
+# Other senses of the attack words, common in newswire (a precision audit on unseen articles).
+@pytest.mark.parametrize("text, attacks", [
+    ("The old general died of a heart attack in his sleep.", None),               # an illness
+    ("The opposition leader made a fierce verbal attack on the cabinet.", None),  # criticism
+    ("The judges struck a blow for free speech with the ruling.", None),           # an idiom
+    ("Lawmakers moved to strike down the curfew.", None),                          # annulling
+    ("Nine passengers were killed in a bus crash near the border.", None),         # an accident
+    ("Hundreds of villagers were killed by the floods last week.", None),          # a disaster
+    ("Two pilots were killed when their jet collided with a hill.", None),         # an accident
+    ("Exports fell during the dockers' strike.", None),                            # a stoppage of work
+    ("Nurses at the hospital are on strike.", None),                               # a stoppage of work
+    ("The bishop called the ban an attack on religious liberty.", None),           # a figure of speech
+    ("Two pilots were killed when rebels shot down their jet.", ["killed", "shot"]),
+    ("The drone strike hit a convoy near the border.", ["strike"]),
+])
+def test_other_senses_of_attack_words(nlp, text, attacks):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "attack"]
+    assert found == (attacks or [])
+
+
+# Attacks named as a kind, a long campaign or one someone is told not to make: no particular attack.
+@pytest.mark.parametrize("text, attacks", [
+    ("The UN urged the army not to attack the refugee camps.", []),
+    ("The rebels laid down their arms after years of raids and ambushes.", []),
+    ("Experts said the two gangs used different forms of assault.", []),
+    ("Aid workers in the valley are seldom victims of violent assault.", []),
+    ("The army attacked the refugee camps on Friday.", ["attacked"]),
+    ("The rebels laid down their arms after the raids and ambushes.", ["raids and ambushes"]),
+])
+def test_attacks_no_one_made(nlp, text, attacks):
+    assert [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "attack"] == attacks
+
+
+@pytest.mark.parametrize("text, attacks", [
+    ("Police and strikers clashed outside the mine on Sunday.", ["clashed"]),
+    ("Militants clashed with soldiers near the border on Sunday.", ["clashed"]),
+    ("The two party leaders clashed over the budget on Sunday.", []),      # an argument
+])
+def test_clashing_is_fighting_between_forces(nlp, text, attacks):
+    assert [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "attack"] == attacks
+
+
+@pytest.mark.parametrize("text, attacks", [
+    ("Saboteurs blew up the pipeline near the border.", ["blew up"]),
+    ("The airliner was blown up over the sea.", ["blown up"]),
+    ("Militants launched mortars at the airport on Friday.", ["launched"]),
+    ("The rebels launched a newspaper in the capital.", []),          # another sense
+    ("The space agency launched a rocket on Friday.", []),            # no target
+    ("A roadside bomb exploded near the convoy on Friday.", ["exploded"]),
+    ("Insurgents detonated two mines under the bridge.", ["detonated"]),
+    ("A boiler exploded in the hotel kitchen on Friday.", []),          # an accident
+])
+def test_blowing_up_exploding_and_launching_weapons(nlp, text, attacks):
+    assert [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "attack"] == attacks

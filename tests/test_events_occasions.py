@@ -166,6 +166,31 @@ def test_gathering_words_that_report_no_meeting(nlp, text):
 @pytest.mark.parametrize("text, type_", [
     ("The bank met its loan payments without new borrowing.", "meeting"),            # fulfilling
     ("The court ordered the government to return Omar Haddad to Egypt.", "visit"),    # sending someone back
+    ("Hospitals must be ready to meet all sorts of emergencies.", "meeting"),         # coping with
 ])
 def test_other_senses_of_occasion_verbs(nlp, text, type_):
     assert [e for e in events(nlp, text) if e["type"] == type_] == []
+
+
+@pytest.mark.parametrize("text, visit", [
+    ("Three extra trains will leave Paris each morning.", None),            # a service, no visitor
+    ("The cargo ship headed to Singapore on Friday.", None),
+    ("The king's plane landed in Amman on Friday.", "landed"),             # the king's journey
+    ("A shipment of grain arrived in Paris on Friday.", None),             # goods
+    ("The refugee was returned to Paris by the police on Friday.", None),  # sent back
+    ("Every town hall flew a black flag in Paris on Friday.", None),        # a flag shown
+    ("The envoy left Paris on Friday.", "left"),
+])
+def test_no_visit_without_a_traveller_of_their_own(nlp, text, visit):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "visit"]
+    assert found == ([visit] if visit else [])
+
+
+@pytest.mark.parametrize("text, met", [
+    ("The king received the Japanese envoy at his palace on Monday.", True),          # hosts a visitor
+    ("The premier received visiting Prime Minister Ahmed Nazif in Cairo.", True),
+    ("The king received a message from the Japanese envoy on Monday.", False),        # given something
+    ("The plan received strong support in parliament.", False),
+])
+def test_receiving_someone_is_a_meeting(nlp, text, met):
+    assert ("meeting" in {e["type"] for e in events(nlp, text)}) == met

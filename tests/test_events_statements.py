@@ -206,3 +206,25 @@ def test_a_quotation_after_a_colon_belongs_to_its_verb_past_the_first_full_stop(
     text = 'Asked about the vote, Blair replied: "Well. I think we are a country that suffers." He left.'
     ev = one(nlp, text, "statement")
     assert ev["trigger"]["text"] == "replied" and ev["quote"]["text"] == "Well. I think we are a country that suffers."
+
+
+# Other senses of statement nouns and verbs in business and general news (a precision audit on unseen articles).
+@pytest.mark.parametrize("text, trigger", [
+    ("The board declared a special dividend of ten cents.", "declared"),       # a payment
+    ("Police said the suspect gave a false address.", "address"),              # where one lives
+    ("Prices were taken from the Weekly Grain Report.", "Report"),             # a publication's title
+    ("The union has expanded twice, adding Poland and Hungary in 2004.", "adding"),   # taking in members
+    ("The priest said a prayer for the crew.", "said"),                       # a prayer recited
+    ("Under the charter, according to its rules, the board meets twice a year.", "according to"),   # a rule
+    ("Prices, as traders love to say, can only go up.", "say"),                # a saying
+    ("The charter states that the chairman must be elected.", "states"),       # what a rule lays down
+    ("By declaring their assets and paying the tax, people can avoid a fine.", "declaring"),   # a filing
+])
+def test_statement_words_naming_no_speech(nlp, text, trigger):
+    assert trigger not in {e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "statement"}
+
+
+def test_a_speaker_quoting_what_was_argued_reports_a_statement(nlp):
+    text = '"We have waited long enough," said the mayor. "The unions have always argued that the mines should stay open."'
+    found = {e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "statement"}
+    assert found == {"said", "argued"}
