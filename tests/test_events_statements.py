@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import actors, events, one
+from tests.helpers import actors, events, one, types_of
 
 
 def test_statement_with_quote_speaker_after_and_addressee(nlp):
@@ -228,3 +228,16 @@ def test_a_speaker_quoting_what_was_argued_reports_a_statement(nlp):
     text = '"We have waited long enough," said the mayor. "The unions have always argued that the mines should stay open."'
     found = {e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "statement"}
     assert found == {"said", "argued"}
+
+
+@pytest.mark.parametrize("text, threat", [
+    ("Iran warned Israel of heavy consequences if its reactors were attacked.", True),
+    ("The militia warned of reprisals against the villagers.", True),
+    ("Economists warned of a recession next year.", False),   # a danger foretold
+    ("Forecasters warned of heavy rains on the coast.", False),
+    ("The envoy said the rebels would pay a heavy price for the raid.", True),
+    ("The company said it will pay $5 a share for the stock.", False),   # a price paid
+    ("The coach said the team would suffer without its captain.", False),   # a loss borne
+])
+def test_what_one_is_warned_of_or_will_pay_is_a_threat_only_as_a_penalty(nlp, text, threat):
+    assert ("threat" in types_of(nlp, text)) == threat
