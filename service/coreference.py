@@ -28,6 +28,7 @@ _PERSON_PRONOUNS = words.load("person_pronouns")
 _NONPERSON_PRONOUNS = words.load("nonperson_pronouns")
 _POSSESSIVE_PRONOUNS = words.load("possessive_pronouns")
 _SINGULAR_PRONOUNS = words.load("singular_nonperson_pronouns")
+_PLURAL_PRONOUNS = _NONPERSON_PRONOUNS - _SINGULAR_PRONOUNS
 _ANAPHORIC = words.load("anaphoric_determiners")
 _POINTING = words.load("demonstrative_plurals")
 _ORGANIZATION_NOUNS = words.load("organization_nouns")
@@ -81,7 +82,8 @@ class _Coreference:
             self.ix._refs[tok.i] = []   # a token is never its own antecedent
             if tok.pos == PRON:
                 ref = self._pronoun(tok)
-                found = [ref] if ref else self._partitive(tok)
+                together = self._coordinated(tok, ref) if tok.lower_ in _PLURAL_PRONOUNS else None
+                found = together or ([ref] if ref else self._partitive(tok))
             elif tok.pos in (NOUN, PROPN) and (tok.lemma_.lower() in _DESCRIBING or tok.lower_ in ACTOR_NOUNS):
                 found = next(r for step in self._description_steps for r in [step(tok)] if r is not None)
             elif tok.pos in (NOUN, PROPN):   # no actor noun: at most the name beside it ("the airline Emirates")
@@ -394,6 +396,29 @@ class _Coreference:
         i, actor = max(((i, a) for i, a in pool if self._sentence[i] == last_sent),
                        key=lambda x: (self._mention_facts(x[0])[1] == 2, x[0]))
         return ActorRef(actor, tok.idx, tok.idx + len(tok))
+
+    def _coordinated(self, tok: Token, ref: ActorRef | None) -> list[ActorRef] | None:
+        """'they', 'their' for parties named together as a subject: "Chile and Peru said they were
+        reluctant", "Macron and Scholz are due to meet ... if their discussions fail". The nearest such
+        subject before the pronoun, in its sentence or the one before, unless the pronoun's own antecedent
+        is named after it ("Iran and Syria met. The EU said they ..." is still the EU only if it fits)."""
+        first = self._sentence[tok.i]
+        start = self._sentence[first - 1] if first > 0 else first
+        for j in range(tok.i - 1, start - 1, -1):
+            sub = self.doc[j]
+            if sub.dep_ not in _SUBJECTS or not sub.conjuncts or sub.pos == PRON:
+                continue
+            group = list({r.actor.id: r.actor for x in (sub, *sub.conjuncts) if x.i < tok.i
+                          for r in self.refs(x)}.values())
+            if len(group) < 2:
+                continue
+            if ref is not None and ref.actor not in group and self._last_mention(ref.actor, tok.i) > j:
+                return None
+            return [ActorRef(a, tok.idx, tok.idx + len(tok)) for a in group]
+        return None
+
+    def _last_mention(self, actor: Actor, before: int) -> int:
+        return max((i for i, a in self.ix._recent if a is actor and i < before), default=-1)
 
     def _clause_antecedent(self, tok: Token, kinds: tuple[str, ...], singular: bool) -> Actor | None:
         """The subject of a clause above the pronoun's own, nearest first (Hobbs 1978): "X caused a backlash

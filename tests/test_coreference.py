@@ -145,6 +145,20 @@ def test_a_pronoun_is_the_subject_of_a_clause_above_its_own(nlp, text, trigger, 
     assert actor in actors(ev, role) and "Joe Biden" not in actors(ev) and "Hamas" not in actors(ev, role)
 
 
+@pytest.mark.parametrize("text, trigger, role, parties", [
+    ("Germany and France said they would attend the talks.", "talks", "participant", {"Germany", "France"}),
+    ("Both the mayor and the governor are under pressure, and they held a meeting on Monday.", "meeting",
+     "participant", {"mayor", "governor"}),
+    ("Emmanuel Macron and Olaf Scholz are due to meet in Berlin. The envoy said that if their "
+     "discussions fail, the plan will collapse.", "discussions", "participant", {"Emmanuel Macron", "Olaf Scholz"}),
+    ("Chile and Peru said they were reluctant to sign the accord. They complained that the tariffs "
+     "would hurt exporters.", "complained", "agent", {"Chile", "Peru"}),
+])
+def test_they_are_the_parties_named_together_as_a_subject(nlp, text, trigger, role, parties):
+    ev = next(e for e in events(nlp, text) if e["trigger"]["text"] == trigger)
+    assert actors(ev, role) == parties
+
+
 # ---- whose a description is -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, speaker", [
