@@ -18,7 +18,7 @@ from spacy.attrs import POS
 from spacy.symbols import ADJ, NOUN, NUM, PRON, PROPN
 from spacy.tokens import Token
 
-from . import gazetteer, quotes, words
+from . import gazetteer, quotes, syntax, words
 from .entities import ACTOR_NOUNS, PERSON_NOUNS, Actor, ActorRef, DocIndex, _clean_name
 
 _WEAPON_NOUNS = words.load("weapon_nouns")
@@ -29,6 +29,8 @@ _NONPERSON_PRONOUNS = words.load("nonperson_pronouns")
 _POSSESSIVE_PRONOUNS = words.load("possessive_pronouns")
 _SINGULAR_PRONOUNS = words.load("singular_nonperson_pronouns")
 _PLURAL_PRONOUNS = _NONPERSON_PRONOUNS - _SINGULAR_PRONOUNS
+_FIRST_PERSON_ONE = words.load("first_person_singular_pronouns")
+_FIRST_PERSON_MANY = words.load("first_person_plural_pronouns")
 _ANAPHORIC = words.load("anaphoric_determiners")
 _POINTING = words.load("demonstrative_plurals")
 _ORGANIZATION_NOUNS = words.load("organization_nouns")
@@ -68,6 +70,7 @@ class _Coreference:
             self._root[sent.start] = sent.root.i
         self._facts: dict[int, tuple[int, int, bool]] = {}
         self._in_quote: np.ndarray | None = None
+        self._quote_verbs: dict[tuple[int, int], Token] | None = None
         # Each step of a description, in order: the first that decides (returns a list) wins.
         self._description_steps = (self._both_sides, self._weapon_owners, self._name_in_apposition,
                                    self._title_holder, self._not_an_actor, self._title_before_name,
@@ -80,7 +83,9 @@ class _Coreference:
         found = self.ix._refs.get(tok.i)
         if found is None:
             self.ix._refs[tok.i] = []   # a token is never its own antecedent
-            if tok.pos == PRON:
+            if tok.pos == PRON and tok.lower_ in _FIRST_PERSON_ONE | _FIRST_PERSON_MANY:
+                found = self._first_person(tok)
+            elif tok.pos == PRON:
                 ref = self._pronoun(tok)
                 together = self._coordinated(tok, ref) if tok.lower_ in _PLURAL_PRONOUNS else None
                 found = together or ([ref] if ref else self._partitive(tok))
@@ -396,6 +401,42 @@ class _Coreference:
         i, actor = max(((i, a) for i, a in pool if self._sentence[i] == last_sent),
                        key=lambda x: (self._mention_facts(x[0])[1] == 2, x[0]))
         return ActorRef(actor, tok.idx, tok.idx + len(tok))
+
+    def _first_person(self, tok: Token) -> list[ActorRef]:
+        """'"I urge both sides to talk," the president said': "I" in a quotation is whom it is attributed to; "we" the
+        body or country that speaker speaks for where the article names it ('said the Hamas official'), or the
+        body speaking itself; a person whose side is not named leaves "we" unresolved. Outside a quotation, or in one attributed to no one, a first person is the writer's: no one."""
+        verb = self._verb_of_quote(tok)
+        if verb is None:
+            return []
+        refs = [r for sub in syntax.subjects(verb) for r in self.refs(sub)]
+        if len(refs) != 1:
+            return []
+        actor = refs[0].actor
+        if tok.lower_ in _FIRST_PERSON_ONE and actor.kind != "person":
+            return []
+        if tok.lower_ in _FIRST_PERSON_MANY:
+            if actor.kind == "person":   # a person's "we" is whoever they speak for, if the article names it
+                actor = next((a for a in self.ix.actors if actor.affiliation and a.name == actor.affiliation
+                              and a.kind != "person"), None)
+            if actor is None:
+                return []
+        return [ActorRef(actor, tok.idx, tok.idx + len(tok))]
+
+    def _verb_of_quote(self, tok: Token) -> Token | None:
+        """The speech verb the quotation around `tok` is attributed to (quotes.py), None outside one."""
+        if not self._quoted(tok.i):
+            return None
+        if self._quote_verbs is None:
+            self._quote_verbs = {}
+            for t in self.doc:
+                if t.lemma_ in _SPEECH_AND_THOUGHT and t.pos_ == "VERB" and not self._quoted(t.i):
+                    span = quotes.quote_for(self.doc, t)
+                    if span is not None:
+                        near = self._quote_verbs.get(span)
+                        if near is None or abs(t.idx - span[0]) < abs(near.idx - span[0]):
+                            self._quote_verbs[span] = t
+        return next((v for (s, e), v in self._quote_verbs.items() if s <= tok.idx < e), None)
 
     def _coordinated(self, tok: Token, ref: ActorRef | None) -> list[ActorRef] | None:
         """'they', 'their' for parties named together as a subject: "Chile and Peru said they were

@@ -159,6 +159,20 @@ def test_they_are_the_parties_named_together_as_a_subject(nlp, text, trigger, ro
     assert actors(ev, role) == parties
 
 
+@pytest.mark.parametrize("text, type_, role, actor", [
+    ('"I urge both sides to return to the table," the president said.', "demand", "agent", {"president"}),
+    ('"I agree with the plan," Senator Jane Smith told reporters.', "agreement", "agent", {"Jane Smith"}),
+    # "we" of a person is the side they speak for, of a body the body
+    ('"We reject the proposal," a Hamas official said.', "rejection", "agent", {"Hamas"}),
+    ('Hamas said in a statement: "We reject the proposal."', "rejection", "agent", {"Hamas"}),
+    # a person whose side is not named, or a quotation attributed to no one, says nothing of "we" or "I"
+    ('"We reject the proposal," said Jane Smith.', "rejection", "agent", set()),
+    ("I reject the proposal, the columnist wrote in her blog.", "rejection", "agent", set()),
+])
+def test_a_first_person_in_a_quotation_is_its_speaker(nlp, text, type_, role, actor):
+    assert actors(one(nlp, text, type_), role) == actor
+
+
 # ---- whose a description is -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, speaker", [
