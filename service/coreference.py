@@ -245,12 +245,15 @@ class _Coreference:
         return [ActorRef(found, s, tok.idx + len(tok))]
 
     def _new_description(self, tok: Token) -> list[ActorRef]:
-        """An actor of its own: 'a senior Hamas official' (a person), 'Israeli negotiators' (a group), and
-        'Israeli and Hamas officials' (two groups)."""
+        """An actor of its own: 'a senior Hamas official' (a person), 'Israeli negotiators' (a group),
+        'Israeli and Hamas officials' (two groups), 'Iraqi Kurdish fighters' (one group)."""
         ix = self.ix
         lemma = tok.lemma_.lower()
-        groups = sorted({c for m in self._named_modifiers(tok) for c in [m, *m.conjuncts] if c.i < tok.i},
-                        key=lambda t: t.i)
+        named = self._named_modifiers(tok)
+        if any(m.conjuncts for m in named):   # "Israeli and Hamas officials": each party named
+            groups = sorted({c for m in named for c in [m, *m.conjuncts] if c.i < tok.i}, key=lambda t: t.i)
+        else:   # "the main Iraqi Kurdish groups": one group, of the party named first
+            groups = sorted(named, key=lambda t: t.i)[:1]
         np = self._np(tok)
         singular = tok.tag_ in ("NN", "NNP")
         kind = "person" if singular and lemma in PERSON_NOUNS else "group"

@@ -173,6 +173,13 @@ def test_a_first_person_in_a_quotation_is_its_speaker(nlp, text, type_, role, ac
     assert actors(one(nlp, text, type_), role) == actor
 
 
+def test_stacked_names_before_a_description_are_one_group(nlp):
+    ev = one(nlp, "The summit is being boycotted by the main Iraqi Kurdish groups.", "rejection")
+    assert actors(ev, "agent") == {"main Iraqi Kurdish groups"}
+    ev = one(nlp, "Israeli and Hamas officials rejected the offer.", "rejection")
+    assert actors(ev, "agent") == {"Israeli officials", "Hamas officials"}
+
+
 # ---- whose a description is -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, speaker", [
