@@ -241,3 +241,12 @@ def test_targets_named_by_including(nlp):
 def test_a_name_beside_a_person_noun_is_a_person_whatever_the_tagger_said(nlp, text):
     said = next(e for e in events(nlp, text) if e["trigger"]["text"] == "said")
     assert [(a["name"], a["kind"]) for a in said["actors"]] == [("Kassym-Jomart Tokayev", "person")]
+
+
+@pytest.mark.parametrize("text, addressee", [
+    ("The minister assured Hamas that the border would reopen.", {"Hamas"}),
+    ("The envoy reminded Israel that the truce had expired.", {"Israel"}),
+    ("Abu Zuhri told AFP that the group rejected it.", {"AFP"}),
+])
+def test_the_object_of_a_verb_of_telling_is_the_addressee(nlp, text, addressee):
+    assert actors(one(nlp, text, "statement"), "addressee") == addressee
