@@ -152,6 +152,18 @@ class _Coreference:
         for c in tok.rights:
             if c.dep_ in ("appos", "compound") and self._is_name(c):
                 return self.refs(self.doc[self.ix._ent_of[c.i].end - 1])
+        # "Canada's envoy for Sudan, Jane Doe", "her predecessor as chief of staff, John Smith": the
+        # parser hangs the name on the phrase's last noun; a person's name there is the described one's, unless
+        # that noun is itself a person ("a spokesman for the president, Joe Biden" is not Biden)
+        for prep in tok.rights:
+            if prep.dep_ != "prep":
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or obj.lemma_.lower() in PERSON_NOUNS or self.ix._label.get(obj.i) == "PERSON":
+                    continue
+                for c in obj.rights:
+                    if c.dep_ == "appos" and self.ix._label.get(c.i) == "PERSON":
+                        return self.refs(self.doc[self.ix._ent_of[c.i].end - 1])
         return None
 
     def _is_name(self, tok: Token) -> bool:

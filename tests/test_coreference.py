@@ -180,6 +180,16 @@ def test_stacked_names_before_a_description_are_one_group(nlp):
     assert actors(ev, "agent") == {"Israeli officials", "Hamas officials"}
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Canada's envoy for Sudan, Jane Doe, said the talks had stalled.", {"Jane Doe"}),
+    ("The head of the agency, Jane Doe, said the talks had stalled.", {"Jane Doe"}),
+    # a name beside a person in the phrase is that person's, not the description's
+    ("A spokesman for the prime minister, Benjamin Netanyahu, said the talks had stalled.", {"A spokesman"}),
+])
+def test_a_name_after_a_descriptions_phrase_is_the_described_person(nlp, text, speaker):
+    assert actors(one(nlp, text, "statement"), "speaker") == speaker
+
+
 # ---- whose a description is -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, speaker", [
