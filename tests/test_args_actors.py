@@ -90,6 +90,9 @@ def test_an_acronym_tagged_as_a_body_stays_a_body_though_a_town_has_that_name(nl
      "French media"),
     ("According to the daily, the talks will resume.", "statement", "speaker", "daily"),
     ("The Venezuelan opposition said the vote had been rigged.", "statement", "speaker", "Venezuelan opposition"),
+    ("Twelve countries signed the treaty on Monday.", "agreement", "agent", "Twelve countries"),
+    ("The member states agreed to reform the court.", "agreement", "agent", "member states"),
+    ("Rival factions rejected the offer.", "rejection", "agent", "Rival factions"),
 ])
 def test_common_nouns_for_people_are_actors(nlp, text, type_, role, actor):
     assert actor in actors(one(nlp, text, type_), role)
