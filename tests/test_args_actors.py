@@ -93,6 +93,9 @@ def test_an_acronym_tagged_as_a_body_stays_a_body_though_a_town_has_that_name(nl
     ("Twelve countries signed the treaty on Monday.", "agreement", "agent", "Twelve countries"),
     ("The member states agreed to reform the court.", "agreement", "agent", "member states"),
     ("Rival factions rejected the offer.", "rejection", "agent", "Rival factions"),
+    ("Chancellor Olaf Scholz arrived in Kyiv. The chancellor said the talks would resume.", "statement", "speaker",
+     "Olaf Scholz"),
+    ("The privacy commissioner said the rules were unlawful.", "statement", "speaker", "privacy commissioner"),
 ])
 def test_common_nouns_for_people_are_actors(nlp, text, type_, role, actor):
     assert actor in actors(one(nlp, text, type_), role)
