@@ -191,6 +191,8 @@ def test_the_subject_of_an_aspect_of_talks_is_a_party(nlp, text, party):
 @pytest.mark.parametrize("text, authors", [
     ("Under the proposal made last year by Egypt and Qatar, the talks would resume.", {"Egypt", "Qatar"}),
     ("The plan for a new committee was first advanced by the Russians in January.", {"Russia"}),
+    # a possessor owns it; a nationality beside it then says what it is about
+    ("Joe Biden flew to Cairo on Monday to promote his Egyptian plan.", {"Joe Biden"}),
 ])
 def test_a_plan_made_or_advanced_by_someone_is_theirs(nlp, text, authors):
     assert actors(one(nlp, text, "proposal"), "agent") == authors
