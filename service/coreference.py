@@ -287,11 +287,19 @@ class _Coreference:
             last = g.i == groups[-1].i
             start, end = (g_start, tok.idx + len(tok)) if last else (g_start, g_end)
             name = f"{self.text[g_start:g_end]} {tok.text}"
-            actor = self._description_actor(("desc", lemma, affiliation, name.lower()), name, "group", affiliation,
-                                            lemma)
+            actor = self._holder(lemma, affiliation) or self._description_actor(
+                ("desc", lemma, affiliation, name.lower()), name, "group", affiliation, lemma)
             ix._mention(actor, start, end, tok.i)
             refs.append(ActorRef(actor, start, end))
         return refs
+
+    def _holder(self, lemma: str, affiliation: str | None) -> Actor | None:
+        """'the French and Egyptian presidents': each is the one person of that side the article gives that title."""
+        if lemma not in PERSON_NOUNS or affiliation is None:
+            return None
+        holders = [a for a in self.ix.actors if a.kind == "person" and a.affiliation == affiliation
+                   and a.title and lemma in a.title.lower().split()]
+        return holders[0] if len(holders) == 1 else None
 
     def _description_actor(self, key: tuple, name: str, kind: str, affiliation: str | None, lemma: str) -> Actor:
         return self.ix._by_key.get(key) or self.ix._new_actor(key, name, kind, affiliation=affiliation,

@@ -190,6 +190,13 @@ def test_a_name_after_a_descriptions_phrase_is_the_described_person(nlp, text, s
     assert actors(one(nlp, text, "statement"), "speaker") == speaker
 
 
+def test_sides_named_before_a_title_are_the_holders_of_that_title(nlp):
+    text = ("French President Emmanuel Macron and Egyptian President Abdel Fattah al-Sisi met in Paris. "
+            "The envoy urged the French and Egyptian presidents to act.")
+    ev = one(nlp, text, "demand")
+    assert actors(ev, "target") == {"Emmanuel Macron", "Abdel Fattah al-Sisi"}
+
+
 # ---- whose a description is -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, speaker", [
