@@ -89,6 +89,8 @@ class _Coreference:
                 ref = self._pronoun(tok)
                 together = self._coordinated(tok, ref) if tok.lower_ in _PLURAL_PRONOUNS else None
                 found = together or ([ref] if ref else self._partitive(tok))
+            elif tok.pos in (NOUN, ADJ) and (aged := self._aged(tok)) is not None:
+                found = aged
             elif tok.pos in (NOUN, PROPN) and (tok.lemma_.lower() in _DESCRIBING or tok.lower_ in ACTOR_NOUNS):
                 found = next(r for step in self._description_steps for r in [step(tok)] if r is not None)
             elif tok.pos in (NOUN, PROPN):   # no actor noun: at most the name beside it ("the airline Emirates")
@@ -379,13 +381,22 @@ class _Coreference:
 
     # ---- pronouns -------------------------------------------------------------------------
 
-    def _pronoun(self, tok: Token) -> ActorRef | None:
+    def _aged(self, tok: Token) -> list[ActorRef] | None:
+        """'said the 58-year-old': a person named by age alone is the person the text is about, as 'he' is."""
+        if not (tok.lower_ == "old" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+                and any(c.lower_ in ("year", "years") and any(n.dep_ == "nummod" for n in c.children)
+                        for c in tok.children)):
+            return None
+        ref = self._pronoun(tok, ("person",))
+        return [ActorRef(ref.actor, tok.left_edge.idx + 4, tok.idx + len(tok))] if ref else []
+
+    def _pronoun(self, tok: Token, kinds: tuple[str, ...] | None = None) -> ActorRef | None:
         low = tok.lower_
-        if low in _PERSON_PRONOUNS:
+        if kinds is None and low in _PERSON_PRONOUNS:
             kinds = ("person",)
-        elif low in _NONPERSON_PRONOUNS:
+        elif kinds is None and low in _NONPERSON_PRONOUNS:
             kinds = ("organization", "group", "country")
-        else:
+        elif kinds is None:
             return None
         root = self.doc[self._root[self._sentence[tok.i]]]
         clause = tok.head

@@ -197,6 +197,11 @@ def test_sides_named_before_a_title_are_the_holders_of_that_title(nlp):
     assert actors(ev, "target") == {"Emmanuel Macron", "Abdel Fattah al-Sisi"}
 
 
+def test_a_person_named_by_age_is_the_person_the_text_is_about(nlp):
+    text = 'Governor Maria Lopez toured the plant on Friday. "We need power," said the 58-year-old at the plant.'
+    assert speakers(nlp, text, "said") == [("58-year-old", "Maria Lopez")]
+
+
 # ---- whose a description is -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, speaker", [
