@@ -35,6 +35,7 @@ _ANAPHORIC = words.load("anaphoric_determiners")
 _POINTING = words.load("demonstrative_plurals")
 _ORGANIZATION_NOUNS = words.load("organization_nouns")
 _PARTITIVE = words.load("partitive_words")
+_QUANTITY = words.load("quantity_nouns")
 _PAIR_REACH = 250   # tokens back to look for the two parties "both sides" means: a few sentences
 _MOD_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod"}
 _NP_LEFT_DEPS = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "advmod", "punct", "case", "cc", "conj"}
@@ -94,7 +95,7 @@ class _Coreference:
             elif tok.pos in (NOUN, PROPN) and (tok.lemma_.lower() in _DESCRIBING or tok.lower_ in ACTOR_NOUNS):
                 found = next(r for step in self._description_steps for r in [step(tok)] if r is not None)
             elif tok.pos in (NOUN, PROPN):   # no actor noun: at most the name beside it ("the airline Emirates")
-                found = self._name_in_apposition(tok) or []
+                found = self._name_in_apposition(tok) or (self._partitive(tok) if tok.lower_ in _QUANTITY else [])
             elif tok.pos in (NUM, ADJ):
                 found = self._partitive(tok)
             else:
@@ -363,11 +364,13 @@ class _Coreference:
         return left
 
     def _partitive(self, tok: Token) -> list[ActorRef]:
-        """'One of the officials said', 'most of the participants agreed': a part of a group, an actor of its own."""
-        if tok.lower_ not in _PARTITIVE and tok.pos != NUM:
+        """'One of the officials said', 'most of the participants agreed', 'dozens of civilians were killed': a part of
+        a group, an actor of its own."""
+        if tok.lower_ not in _PARTITIVE | _QUANTITY and tok.pos != NUM:
             return []
-        prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
-        group = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        group = self._of_object(tok)
+        while group is not None and group.lower_ in _QUANTITY:   # "hundreds of thousands of people"
+            group = self._of_object(group)
         refs = self.refs(group) if group is not None and group.tag_ in ("NNS", "NNPS") else []
         if len(refs) != 1:
             return []
@@ -378,6 +381,10 @@ class _Coreference:
                                         refs[0].actor.affiliation, group.lemma_.lower())
         self.ix._mention(actor, start, end, tok.i)
         return [ActorRef(actor, start, end)]
+
+    def _of_object(self, tok: Token) -> Token | None:
+        prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
+        return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
 
     # ---- pronouns -------------------------------------------------------------------------
 

@@ -239,6 +239,9 @@ def test_the_speaker_of_a_quotation_is_no_one_it_names(nlp):
     ("One of the diplomats said the talks had stalled.", "statement", "speaker", "One of the diplomats"),
     ("Most of the delegates agreed to the plan on Friday.", "agreement", "agent", "Most of the delegates"),
     ("Twelve of the senators rejected the offer.", "rejection", "agent", "Twelve of the senators"),
+    ("The agency said hundreds of thousands of residents were killed last year.", "attack", "target",
+     "hundreds of thousands of residents"),
+    ("Dozens of delegates rejected the offer.", "rejection", "agent", "Dozens of delegates"),
 ])
 def test_a_part_of_a_group_is_an_actor_named_with_its_group(nlp, text, type_, role, actor):
     assert actors(one(nlp, text, type_), role) == {actor}
