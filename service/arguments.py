@@ -23,12 +23,15 @@ def author(noun: Token, index: DocIndex) -> list[ActorRef]:
     refs = []
     if noun.dep_ in ("compound", "amod") and noun.head.pos_ in ("NOUN", "PROPN"):
         refs.extend(author(noun.head, index))   # "framework proposal, laid out by Biden"; "the proposed deal"
+    owned = any(c.dep_ == "poss" for c in noun.children)
     for c in noun.children:
         if c.dep_ == "poss" and c.pos_ == "PRON":
             refs.extend(_possessor(c, index))
             continue
         if c.dep_ in ("compound", "nmod") and _city(c, index):
             continue   # "the Vienna talks": where they are held, not who holds them
+        if c.dep_ in ("compound", "amod", "nmod") and owned:
+            continue   # "Biden's Egyptian plan": the possessor's plan, about Egypt
         if c.dep_ in ("poss", "compound", "amod", "nmod"):
             target = c
             if c.dep_ == "amod" and c.tag_ in ("VBN", "JJ") and "-" in c.text:

@@ -18,7 +18,7 @@ from spacy.attrs import POS
 from spacy.symbols import ADJ, NOUN, NUM, PRON, PROPN
 from spacy.tokens import Token
 
-from . import gazetteer, quotes, words
+from . import gazetteer, quotes, syntax, words
 from .entities import ACTOR_NOUNS, PERSON_NOUNS, Actor, ActorRef, DocIndex, _clean_name
 
 _WEAPON_NOUNS = words.load("weapon_nouns")
@@ -28,10 +28,14 @@ _PERSON_PRONOUNS = words.load("person_pronouns")
 _NONPERSON_PRONOUNS = words.load("nonperson_pronouns")
 _POSSESSIVE_PRONOUNS = words.load("possessive_pronouns")
 _SINGULAR_PRONOUNS = words.load("singular_nonperson_pronouns")
+_PLURAL_PRONOUNS = _NONPERSON_PRONOUNS - _SINGULAR_PRONOUNS
+_FIRST_PERSON_ONE = words.load("first_person_singular_pronouns")
+_FIRST_PERSON_MANY = words.load("first_person_plural_pronouns")
 _ANAPHORIC = words.load("anaphoric_determiners")
 _POINTING = words.load("demonstrative_plurals")
 _ORGANIZATION_NOUNS = words.load("organization_nouns")
 _PARTITIVE = words.load("partitive_words")
+_QUANTITY = words.load("quantity_nouns")
 _PAIR_REACH = 250   # tokens back to look for the two parties "both sides" means: a few sentences
 _MOD_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod"}
 _NP_LEFT_DEPS = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "advmod", "punct", "case", "cc", "conj"}
@@ -67,6 +71,7 @@ class _Coreference:
             self._root[sent.start] = sent.root.i
         self._facts: dict[int, tuple[int, int, bool]] = {}
         self._in_quote: np.ndarray | None = None
+        self._quote_verbs: dict[tuple[int, int], Token] | None = None
         # Each step of a description, in order: the first that decides (returns a list) wins.
         self._description_steps = (self._both_sides, self._weapon_owners, self._name_in_apposition,
                                    self._title_holder, self._not_an_actor, self._title_before_name,
@@ -79,13 +84,18 @@ class _Coreference:
         found = self.ix._refs.get(tok.i)
         if found is None:
             self.ix._refs[tok.i] = []   # a token is never its own antecedent
-            if tok.pos == PRON:
+            if tok.pos == PRON and tok.lower_ in _FIRST_PERSON_ONE | _FIRST_PERSON_MANY:
+                found = self._first_person(tok)
+            elif tok.pos == PRON:
                 ref = self._pronoun(tok)
-                found = [ref] if ref else self._partitive(tok)
+                together = self._coordinated(tok, ref) if tok.lower_ in _PLURAL_PRONOUNS else None
+                found = together or ([ref] if ref else self._partitive(tok))
+            elif tok.pos in (NOUN, ADJ) and (aged := self._aged(tok)) is not None:
+                found = aged
             elif tok.pos in (NOUN, PROPN) and (tok.lemma_.lower() in _DESCRIBING or tok.lower_ in ACTOR_NOUNS):
                 found = next(r for step in self._description_steps for r in [step(tok)] if r is not None)
             elif tok.pos in (NOUN, PROPN):   # no actor noun: at most the name beside it ("the airline Emirates")
-                found = self._name_in_apposition(tok) or []
+                found = self._name_in_apposition(tok) or (self._partitive(tok) if tok.lower_ in _QUANTITY else [])
             elif tok.pos in (NUM, ADJ):
                 found = self._partitive(tok)
             else:
@@ -145,6 +155,18 @@ class _Coreference:
         for c in tok.rights:
             if c.dep_ in ("appos", "compound") and self._is_name(c):
                 return self.refs(self.doc[self.ix._ent_of[c.i].end - 1])
+        # "Canada's envoy for Sudan, Jane Doe", "her predecessor as chief of staff, John Smith": the
+        # parser hangs the name on the phrase's last noun; a person's name there is the described one's, unless
+        # that noun is itself a person ("a spokesman for the president, Joe Biden" is not Biden)
+        for prep in tok.rights:
+            if prep.dep_ != "prep":
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or obj.lemma_.lower() in PERSON_NOUNS or self.ix._label.get(obj.i) == "PERSON":
+                    continue
+                for c in obj.rights:
+                    if c.dep_ == "appos" and self.ix._label.get(c.i) == "PERSON":
+                        return self.refs(self.doc[self.ix._ent_of[c.i].end - 1])
         return None
 
     def _is_name(self, tok: Token) -> bool:
@@ -238,12 +260,15 @@ class _Coreference:
         return [ActorRef(found, s, tok.idx + len(tok))]
 
     def _new_description(self, tok: Token) -> list[ActorRef]:
-        """An actor of its own: 'a senior Hamas official' (a person), 'Israeli negotiators' (a group), and
-        'Israeli and Hamas officials' (two groups)."""
+        """An actor of its own: 'a senior Hamas official' (a person), 'Israeli negotiators' (a group),
+        'Israeli and Hamas officials' (two groups), 'Iraqi Kurdish fighters' (one group)."""
         ix = self.ix
         lemma = tok.lemma_.lower()
-        groups = sorted({c for m in self._named_modifiers(tok) for c in [m, *m.conjuncts] if c.i < tok.i},
-                        key=lambda t: t.i)
+        named = self._named_modifiers(tok)
+        if any(m.conjuncts for m in named):   # "Israeli and Hamas officials": each party named
+            groups = sorted({c for m in named for c in [m, *m.conjuncts] if c.i < tok.i}, key=lambda t: t.i)
+        else:   # "the main Iraqi Kurdish groups": one group, of the party named first
+            groups = sorted(named, key=lambda t: t.i)[:1]
         np = self._np(tok)
         singular = tok.tag_ in ("NN", "NNP")
         kind = "person" if singular and lemma in PERSON_NOUNS else "group"
@@ -265,11 +290,19 @@ class _Coreference:
             last = g.i == groups[-1].i
             start, end = (g_start, tok.idx + len(tok)) if last else (g_start, g_end)
             name = f"{self.text[g_start:g_end]} {tok.text}"
-            actor = self._description_actor(("desc", lemma, affiliation, name.lower()), name, "group", affiliation,
-                                            lemma)
+            actor = self._holder(lemma, affiliation) or self._description_actor(
+                ("desc", lemma, affiliation, name.lower()), name, "group", affiliation, lemma)
             ix._mention(actor, start, end, tok.i)
             refs.append(ActorRef(actor, start, end))
         return refs
+
+    def _holder(self, lemma: str, affiliation: str | None) -> Actor | None:
+        """'the French and Egyptian presidents': each is the one person of that side the article gives that title."""
+        if lemma not in PERSON_NOUNS or affiliation is None:
+            return None
+        holders = [a for a in self.ix.actors if a.kind == "person" and a.affiliation == affiliation
+                   and a.title and lemma in a.title.lower().split()]
+        return holders[0] if len(holders) == 1 else None
 
     def _description_actor(self, key: tuple, name: str, kind: str, affiliation: str | None, lemma: str) -> Actor:
         return self.ix._by_key.get(key) or self.ix._new_actor(key, name, kind, affiliation=affiliation,
@@ -331,11 +364,13 @@ class _Coreference:
         return left
 
     def _partitive(self, tok: Token) -> list[ActorRef]:
-        """'One of the officials said', 'most of the participants agreed': a part of a group, an actor of its own."""
-        if tok.lower_ not in _PARTITIVE and tok.pos != NUM:
+        """'One of the officials said', 'most of the participants agreed', 'dozens of civilians were killed': a part of
+        a group, an actor of its own."""
+        if tok.lower_ not in _PARTITIVE | _QUANTITY and tok.pos != NUM:
             return []
-        prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
-        group = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        group = self._of_object(tok)
+        while group is not None and group.lower_ in _QUANTITY:   # "hundreds of thousands of people"
+            group = self._of_object(group)
         refs = self.refs(group) if group is not None and group.tag_ in ("NNS", "NNPS") else []
         if len(refs) != 1:
             return []
@@ -347,15 +382,28 @@ class _Coreference:
         self.ix._mention(actor, start, end, tok.i)
         return [ActorRef(actor, start, end)]
 
+    def _of_object(self, tok: Token) -> Token | None:
+        prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
+        return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+
     # ---- pronouns -------------------------------------------------------------------------
 
-    def _pronoun(self, tok: Token) -> ActorRef | None:
+    def _aged(self, tok: Token) -> list[ActorRef] | None:
+        """'said the 58-year-old': a person named by age alone is the person the text is about, as 'he' is."""
+        if not (tok.lower_ == "old" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+                and any(c.lower_ in ("year", "years") and any(n.dep_ == "nummod" for n in c.children)
+                        for c in tok.children)):
+            return None
+        ref = self._pronoun(tok, ("person",))
+        return [ActorRef(ref.actor, tok.left_edge.idx + 4, tok.idx + len(tok))] if ref else []
+
+    def _pronoun(self, tok: Token, kinds: tuple[str, ...] | None = None) -> ActorRef | None:
         low = tok.lower_
-        if low in _PERSON_PRONOUNS:
+        if kinds is None and low in _PERSON_PRONOUNS:
             kinds = ("person",)
-        elif low in _NONPERSON_PRONOUNS:
+        elif kinds is None and low in _NONPERSON_PRONOUNS:
             kinds = ("organization", "group", "country")
-        else:
+        elif kinds is None:
             return None
         root = self.doc[self._root[self._sentence[tok.i]]]
         clause = tok.head
@@ -394,6 +442,65 @@ class _Coreference:
         i, actor = max(((i, a) for i, a in pool if self._sentence[i] == last_sent),
                        key=lambda x: (self._mention_facts(x[0])[1] == 2, x[0]))
         return ActorRef(actor, tok.idx, tok.idx + len(tok))
+
+    def _first_person(self, tok: Token) -> list[ActorRef]:
+        """'"I urge both sides to talk," the president said': "I" in a quotation is whom it is attributed to; "we" the
+        body or country that speaker speaks for where the article names it ('said the Hamas official'), or the
+        body speaking itself; a person whose side is not named leaves "we" unresolved. Outside a quotation, or in one attributed to no one, a first person is the writer's: no one."""
+        verb = self._verb_of_quote(tok)
+        if verb is None:
+            return []
+        refs = [r for sub in syntax.subjects(verb) for r in self.refs(sub)]
+        if len(refs) != 1:
+            return []
+        actor = refs[0].actor
+        if tok.lower_ in _FIRST_PERSON_ONE and actor.kind != "person":
+            return []
+        if tok.lower_ in _FIRST_PERSON_MANY:
+            if actor.kind == "person":   # a person's "we" is whoever they speak for, if the article names it
+                actor = next((a for a in self.ix.actors if actor.affiliation and a.name == actor.affiliation
+                              and a.kind != "person"), None)
+            if actor is None:
+                return []
+        return [ActorRef(actor, tok.idx, tok.idx + len(tok))]
+
+    def _verb_of_quote(self, tok: Token) -> Token | None:
+        """The speech verb the quotation around `tok` is attributed to (quotes.py), None outside one."""
+        if not self._quoted(tok.i):
+            return None
+        if self._quote_verbs is None:
+            self._quote_verbs = {}
+            for t in self.doc:
+                if t.lemma_ in _SPEECH_AND_THOUGHT and t.pos_ == "VERB" and not self._quoted(t.i):
+                    span = quotes.quote_for(self.doc, t)
+                    if span is not None:
+                        near = self._quote_verbs.get(span)
+                        if near is None or abs(t.idx - span[0]) < abs(near.idx - span[0]):
+                            self._quote_verbs[span] = t
+        return next((v for (s, e), v in self._quote_verbs.items() if s <= tok.idx < e), None)
+
+    def _coordinated(self, tok: Token, ref: ActorRef | None) -> list[ActorRef] | None:
+        """'they', 'their' for parties named together as a subject: "Chile and Peru said they were
+        reluctant", "Macron and Scholz are due to meet ... if their discussions fail". The nearest such
+        subject before the pronoun, in its sentence or the one before, unless the pronoun's own antecedent
+        is named after it ("Iran and Syria met. The EU said they ..." is still the EU only if it fits)."""
+        first = self._sentence[tok.i]
+        start = self._sentence[first - 1] if first > 0 else first
+        for j in range(tok.i - 1, start - 1, -1):
+            sub = self.doc[j]
+            if sub.dep_ not in _SUBJECTS or not sub.conjuncts or sub.pos == PRON:
+                continue
+            group = list({r.actor.id: r.actor for x in (sub, *sub.conjuncts) if x.i < tok.i
+                          for r in self.refs(x)}.values())
+            if len(group) < 2:
+                continue
+            if ref is not None and ref.actor not in group and self._last_mention(ref.actor, tok.i) > j:
+                return None
+            return [ActorRef(a, tok.idx, tok.idx + len(tok)) for a in group]
+        return None
+
+    def _last_mention(self, actor: Actor, before: int) -> int:
+        return max((i for i, a in self.ix._recent if a is actor and i < before), default=-1)
 
     def _clause_antecedent(self, tok: Token, kinds: tuple[str, ...], singular: bool) -> Actor | None:
         """The subject of a clause above the pronoun's own, nearest first (Hobbs 1978): "X caused a backlash

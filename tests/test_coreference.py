@@ -145,6 +145,63 @@ def test_a_pronoun_is_the_subject_of_a_clause_above_its_own(nlp, text, trigger, 
     assert actor in actors(ev, role) and "Joe Biden" not in actors(ev) and "Hamas" not in actors(ev, role)
 
 
+@pytest.mark.parametrize("text, trigger, role, parties", [
+    ("Germany and France said they would attend the talks.", "talks", "participant", {"Germany", "France"}),
+    ("Both the mayor and the governor are under pressure, and they held a meeting on Monday.", "meeting",
+     "participant", {"mayor", "governor"}),
+    ("Emmanuel Macron and Olaf Scholz are due to meet in Berlin. The envoy said that if their "
+     "discussions fail, the plan will collapse.", "discussions", "participant", {"Emmanuel Macron", "Olaf Scholz"}),
+    ("Chile and Peru said they were reluctant to sign the accord. They complained that the tariffs "
+     "would hurt exporters.", "complained", "agent", {"Chile", "Peru"}),
+])
+def test_they_are_the_parties_named_together_as_a_subject(nlp, text, trigger, role, parties):
+    ev = next(e for e in events(nlp, text) if e["trigger"]["text"] == trigger)
+    assert actors(ev, role) == parties
+
+
+@pytest.mark.parametrize("text, type_, role, actor", [
+    ('"I urge both sides to return to the table," the president said.', "demand", "agent", {"president"}),
+    ('"I agree with the plan," Senator Jane Smith told reporters.', "agreement", "agent", {"Jane Smith"}),
+    # "we" of a person is the side they speak for, of a body the body
+    ('"We reject the proposal," a Hamas official said.', "rejection", "agent", {"Hamas"}),
+    ('Hamas said in a statement: "We reject the proposal."', "rejection", "agent", {"Hamas"}),
+    # a person whose side is not named, or a quotation attributed to no one, says nothing of "we" or "I"
+    ('"We reject the proposal," said Jane Smith.', "rejection", "agent", set()),
+    ("I reject the proposal, the columnist wrote in her blog.", "rejection", "agent", set()),
+])
+def test_a_first_person_in_a_quotation_is_its_speaker(nlp, text, type_, role, actor):
+    assert actors(one(nlp, text, type_), role) == actor
+
+
+def test_stacked_names_before_a_description_are_one_group(nlp):
+    ev = one(nlp, "The summit is being boycotted by the main Iraqi Kurdish groups.", "rejection")
+    assert actors(ev, "agent") == {"main Iraqi Kurdish groups"}
+    ev = one(nlp, "Israeli and Hamas officials rejected the offer.", "rejection")
+    assert actors(ev, "agent") == {"Israeli officials", "Hamas officials"}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Canada's envoy for Sudan, Jane Doe, said the talks had stalled.", {"Jane Doe"}),
+    ("The head of the agency, Jane Doe, said the talks had stalled.", {"Jane Doe"}),
+    # a name beside a person in the phrase is that person's, not the description's
+    ("A spokesman for the prime minister, Benjamin Netanyahu, said the talks had stalled.", {"A spokesman"}),
+])
+def test_a_name_after_a_descriptions_phrase_is_the_described_person(nlp, text, speaker):
+    assert actors(one(nlp, text, "statement"), "speaker") == speaker
+
+
+def test_sides_named_before_a_title_are_the_holders_of_that_title(nlp):
+    text = ("French President Emmanuel Macron and Egyptian President Abdel Fattah al-Sisi met in Paris. "
+            "The envoy urged the French and Egyptian presidents to act.")
+    ev = one(nlp, text, "demand")
+    assert actors(ev, "target") == {"Emmanuel Macron", "Abdel Fattah al-Sisi"}
+
+
+def test_a_person_named_by_age_is_the_person_the_text_is_about(nlp):
+    text = 'Governor Maria Lopez toured the plant on Friday. "We need power," said the 58-year-old at the plant.'
+    assert speakers(nlp, text, "said") == [("58-year-old", "Maria Lopez")]
+
+
 # ---- whose a description is -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, speaker", [
@@ -182,6 +239,9 @@ def test_the_speaker_of_a_quotation_is_no_one_it_names(nlp):
     ("One of the diplomats said the talks had stalled.", "statement", "speaker", "One of the diplomats"),
     ("Most of the delegates agreed to the plan on Friday.", "agreement", "agent", "Most of the delegates"),
     ("Twelve of the senators rejected the offer.", "rejection", "agent", "Twelve of the senators"),
+    ("The agency said hundreds of thousands of residents were killed last year.", "attack", "target",
+     "hundreds of thousands of residents"),
+    ("Dozens of delegates rejected the offer.", "rejection", "agent", "Dozens of delegates"),
 ])
 def test_a_part_of_a_group_is_an_actor_named_with_its_group(nlp, text, type_, role, actor):
     assert actors(one(nlp, text, type_), role) == {actor}
