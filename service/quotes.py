@@ -23,7 +23,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 def _doc_quotes(doc: Doc) -> list[tuple[int, int]]:
     if "quotes" not in doc.user_data:
-        doc.user_data["quotes"] = quote_spans(doc.text)
+        doc.user_data["text"] = doc.text   # Doc.text joins every token each time it is read
+        doc.user_data["quotes"] = quote_spans(doc.user_data["text"])
     return doc.user_data["quotes"]
 
 
@@ -34,14 +35,18 @@ def inside_quote(doc: Doc, tok: Token) -> bool:
 def quote_for(doc: Doc, verb: Token) -> tuple[int, int] | None:
     sent = verb.sent
     best = None
-    for s, e in _doc_quotes(doc):
+    spans = _doc_quotes(doc)
+    text = doc.user_data["text"]
+    for s, e in spans:
+        if s > sent.end_char + 2:
+            break   # the spans are in text order: the rest start past this sentence
         inside = sent.start_char <= s and e <= sent.end_char + 1
         # A quotation that runs up to this sentence and ends right before the speech verb, with the comma
         # (or ? !) of a post-posed attribution: '"...," Mr. Biden told reporters'.
-        before = s < sent.start_char <= e + 2 and verb.idx - e < 40 and doc.text[e - 1:e] in (",", "?", "!")
+        before = s < sent.start_char <= e + 2 and verb.idx - e < 40 and text[e - 1:e] in (",", "?", "!")
         # A quotation opened after a colon that follows the verb ('he replied: "Well. I think ..."') may run on
         # past the sentence the parser ends at its first full stop.
-        after_colon = verb.idx < s <= sent.end_char + 2 and doc.text[verb.idx:s].rstrip(" \"“").endswith(":")
+        after_colon = verb.idx < s <= sent.end_char + 2 and text[verb.idx:s].rstrip(" \"“").endswith(":")
         if inside or before or after_colon:
             if best is None or abs(s - verb.idx) < abs(best[0] - verb.idx):
                 best = (s, e)

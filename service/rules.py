@@ -138,7 +138,18 @@ def compile_path(steps) -> Path:
             if not found:
                 break
         return found
+    run.gate = _gate(steps[0]) if steps else None
     return run
+
+
+def _gate(step: str) -> tuple[str, frozenset[str]] | None:
+    """A first step that tests the trigger's own word ('lemma warn', 'pos NOUN'), as (attribute, values): most
+    rows fail there, and a condition checks it before it runs any path (the same result, sooner)."""
+    name, _, arg = step.strip().partition(" ")
+    arg = arg.strip()
+    if name not in _ATTRS or not arg or arg.startswith("!"):
+        return None
+    return _ATTRS[name], _values(arg)
 
 
 def compile_paths(spec) -> list[Path]:
@@ -155,12 +166,17 @@ class Condition:
     """Every `when` path finds something and no `unless` path does."""
     when: tuple[Path, ...] = ()
     unless: tuple[Path, ...] = ()
+    gates: tuple[tuple[str, frozenset[str]], ...] = ()
 
     @classmethod
     def from_row(cls, row: dict) -> "Condition":
-        return cls(tuple(compile_paths(row.get("when"))), tuple(compile_paths(row.get("unless"))))
+        when = tuple(compile_paths(row.get("when")))
+        return cls(when, tuple(compile_paths(row.get("unless"))), tuple(p.gate for p in when if p.gate))
 
     def holds(self, tok: Token, ctx: Context) -> bool:
+        for attr, values in self.gates:
+            if getattr(tok, attr) not in values:
+                return False
         return all(p(tok, ctx) for p in self.when) and not any(p(tok, ctx) for p in self.unless)
 
 

@@ -90,3 +90,15 @@ def test_a_new_role_path_is_a_data_edit(nlp, folder, monkeypatch):
          f"    example: {{text: \"{text}\", actor: Emmanuel Macron}}\n\n")
     monkeypatch.setitem(registry.TYPES, "meeting", registry.load(folder)["meeting"])
     assert "Emmanuel Macron" in participants()
+
+
+def test_a_condition_tests_the_triggers_own_word_first_with_the_same_result(nlp):
+    from service.entities import DocIndex
+    from service.rules import Condition, Context
+    row = {"when": [["lemma warn", "prep of"], ["pos VERB"]], "unless": ["lemma !warn"]}
+    cond = Condition.from_row(row)
+    assert set(cond.gates) == {("lemma_", frozenset({"warn"})), ("pos_", frozenset({"VERB"}))}   # negated: no gate
+    ungated = Condition(cond.when, cond.unless)
+    doc = nlp("Economists warned of a recession and warned the bank.")
+    ctx = Context(doc, DocIndex(doc))
+    assert [t.i for t in doc if cond.holds(t, ctx)] == [t.i for t in doc if ungated.holds(t, ctx)] == [1]
