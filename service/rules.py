@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import Callable, Iterable
 
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from . import arguments, quotes, syntax, words
@@ -142,14 +144,18 @@ def compile_path(steps) -> Path:
     return run
 
 
-def _gate(step: str) -> tuple[str, frozenset[str]] | None:
-    """A first step that tests the trigger's own word ('lemma warn', 'pos NOUN'), as (attribute, values): most
-    rows fail there, and a condition checks it before it runs any path (the same result, sooner)."""
+def _gate(step: str) -> tuple[str, frozenset[int]] | None:
+    """A first step that tests the trigger's own word ('lemma warn', 'pos NOUN'), as (attribute, ids): most
+    rows fail there, and a condition checks it before it runs any path (the same result, sooner). Ids, not
+    strings: `token.lemma` is a number, `token.lemma_` a string looked up for every call."""
     name, _, arg = step.strip().partition(" ")
     arg = arg.strip()
     if name not in _ATTRS or not arg or arg.startswith("!"):
         return None
-    return _ATTRS[name], _values(arg)
+    values = _values(arg)
+    if name == "pos":
+        return "pos", frozenset(POS_IDS[v] for v in values if v in POS_IDS)
+    return _ATTRS[name].rstrip("_"), frozenset(get_string_id(v) for v in values)
 
 
 def compile_paths(spec) -> list[Path]:
@@ -166,7 +172,7 @@ class Condition:
     """Every `when` path finds something and no `unless` path does."""
     when: tuple[Path, ...] = ()
     unless: tuple[Path, ...] = ()
-    gates: tuple[tuple[str, frozenset[str]], ...] = ()
+    gates: tuple[tuple[str, frozenset[int]], ...] = ()
 
     @classmethod
     def from_row(cls, row: dict) -> "Condition":
