@@ -1,7 +1,7 @@
 """Find candidate event triggers in a parsed Doc.
 
 The words come from each type's lexicon (data/events/<type>.yaml, registry.py). Single words are
-looked up on the Doc's lemma/POS arrays at once (no Token objects for the misses);
+looked up on the Doc's lemma/lower/POS arrays in one pass (no Token objects for the misses), then by hash;
 multi-word phrases are spaCy Matcher patterns. A phrase wins over the words it covers.
 """
 from __future__ import annotations
@@ -35,14 +35,17 @@ _FAMILIES = (("verbs", "verb", ("VERB",)), ("nouns", "noun", ("NOUN", "PROPN")),
 class _Compiled:
     phrases: Matcher
     phrase_types: dict[int, str]
-    # Single-word families are looked up on the Doc's arrays: (type, family, lemma/lower hashes, POS ids).
-    words: list[tuple[str, str, np.ndarray, np.ndarray]]
+    # Single-word families: (type, family, POS ids) by lemma or lower-case hash, in lexicon order.
+    words: list[tuple[str, str, frozenset[int]]]
+    by_hash: dict[int, tuple[int, ...]]   # hash -> indices into `words`
+    any_word: np.ndarray                  # every hash, to find the few tokens worth a look in one pass
 
 
 def _compile(vocab) -> _Compiled:
     phrases = Matcher(vocab)
     phrase_types = {}
-    words = []
+    words: list[tuple[str, str, frozenset[int]]] = []
+    by_hash: dict[int, list[int]] = {}
     for event_type, entry in LEXICON.items():
         if entry.get("phrases"):
             key = f"{event_type}|phrase"
@@ -50,10 +53,11 @@ def _compile(vocab) -> _Compiled:
             phrase_types[vocab.strings[key]] = event_type
         for field, family, pos_names in _FAMILIES:
             if entry.get(field):
-                hashes = np.array([vocab.strings.add(w) for w in entry[field]], dtype=np.uint64)
-                pos_ids = np.array([UNIVERSAL_POS[p] for p in pos_names], dtype=np.uint64)
-                words.append((event_type, family, hashes, pos_ids))
-    return _Compiled(phrases, phrase_types, words)
+                for w in entry[field]:
+                    by_hash.setdefault(vocab.strings.add(w), []).append(len(words))
+                words.append((event_type, family, frozenset(UNIVERSAL_POS[p] for p in pos_names)))
+    any_word = np.array(sorted(by_hash), dtype=np.uint64)
+    return _Compiled(phrases, phrase_types, words, {h: tuple(ks) for h, ks in by_hash.items()}, any_word)
 
 
 _COMPILED: dict[int, _Compiled] = {}
@@ -88,10 +92,12 @@ def find(doc: Doc) -> list[Trigger]:
     found: list[Trigger] = []
     if len(doc):
         arr = doc.to_array([LEMMA, LOWER, POS]).astype(np.uint64)
-        for event_type, family, hashes, pos_ids in compiled.words:
-            hit = (np.isin(arr[:, 0], hashes) | np.isin(arr[:, 1], hashes)) & np.isin(arr[:, 2], pos_ids)
-            for i in np.flatnonzero(hit):
-                found.append(Trigger(event_type, int(i), int(i) + 1, doc[int(i)], family))
+        some = np.flatnonzero(np.isin(arr[:, 0], compiled.any_word) | np.isin(arr[:, 1], compiled.any_word))
+        for i, (lemma, lower, pos) in zip(some.tolist(), arr[some].tolist()):
+            for k in sorted({*compiled.by_hash.get(lemma, ()), *compiled.by_hash.get(lower, ())}):
+                event_type, family, pos_ids = compiled.words[k]
+                if pos in pos_ids:
+                    found.append(Trigger(event_type, i, i + 1, doc[i], family))
     for match_id, start, end in compiled.phrases(doc):
         found.append(Trigger(compiled.phrase_types[match_id], start, end, _phrase_head(doc, start, end), "phrase"))
     found.sort(key=lambda t: (t.start, t.type))
