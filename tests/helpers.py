@@ -2,6 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
+import os
+import pty
+import struct
+import termios
+from pathlib import Path
 
 from service.core import extract
 
@@ -25,3 +31,23 @@ def actors(ev, role=None):
 
 def types_of(nlp, text):
     return {e["type"] for e in events(nlp, text)}
+
+
+def on_a_terminal(cmd: list[str], env: dict, cwd: Path) -> tuple[int, str]:
+    """Exit status and screen of a command whose stdout and stderr are a 100-column terminal."""
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.chdir(cwd)
+        os.execve(cmd[0], cmd, env)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    screen = b""
+    while True:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        screen += chunk
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), screen.decode("utf-8", "replace")

@@ -2,16 +2,12 @@
 API gives for the same text, and a run killed mid-way then resumed to the output of an unbroken run."""
 from __future__ import annotations
 
-import fcntl
 import json
 import os
-import pty
 import random
 import signal
-import struct
 import subprocess
 import sys
-import termios
 import time
 from pathlib import Path
 
@@ -23,6 +19,7 @@ from distributed import LocalCluster
 from service import archive, archive_job, tables
 from service.config import Config
 from tests.conftest import ROOT
+from tests.helpers import on_a_terminal
 
 _WHO = ["The foreign minister of Norway", "A senior Kenyan diplomat", "The Chilean president",
         "Officials from the Danish defence ministry", "The prime minister of Portugal"]
@@ -132,26 +129,6 @@ def _archive_cmd(corpus_dir: Path, out: Path) -> list[str]:
             "--partition-size", "2", "--jsonl"]
 
 
-def _on_a_terminal(cmd: list[str], env: dict) -> tuple[int, str]:
-    """Exit status and screen of a command whose stdout and stderr are a 100-column terminal."""
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.chdir(ROOT)
-        os.execve(cmd[0], cmd, env)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-    screen = b""
-    while True:
-        try:
-            chunk = os.read(fd, 4096)
-        except OSError:
-            break
-        if not chunk:
-            break
-        screen += chunk
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status), screen.decode("utf-8", "replace")
-
-
 def test_a_killed_run_resumes_to_the_same_output(corpus, clean_run, tmp_path):
     folder, *_ = corpus
     clean_out, clean_manifest = clean_run
@@ -170,7 +147,7 @@ def test_a_killed_run_resumes_to_the_same_output(corpus, clean_run, tmp_path):
     total = len(archive_job.plan(archive_job.expand([str(folder)]), 2))
     assert 0 < len(done_before) < total, proc.stderr.read().decode()[-2000:]
 
-    status, screen = _on_a_terminal(_archive_cmd(folder, out), env)
+    status, screen = on_a_terminal(_archive_cmd(folder, out), env, ROOT)
     assert status == 1, screen[-2000:]   # 1: the broken documents are reported
     # The progress bar starts from the documents done before, and ends with all of them.
     n = clean_manifest["documents"]["input"]

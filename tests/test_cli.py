@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import os
-import pty
 import signal
 import subprocess
 import sys
@@ -17,6 +16,7 @@ import pytest
 from service import writers
 from service.__main__ import main
 from tests.conftest import ROOT
+from tests.helpers import on_a_terminal
 
 MEETING = "Blinken met Netanyahu in Jerusalem on Monday, the ministry said."
 
@@ -186,22 +186,10 @@ def test_progress_bar_on_a_terminal(tmp_path):
     for i in range(3):
         (tmp_path / f"{i}.txt").write_text(MEETING)
     out = tmp_path / "out.jsonl"
-    pid, fd = pty.fork()
-    if pid == 0:   # the child: stderr is the terminal
-        os.chdir(ROOT)
-        os.execv(sys.executable, [sys.executable, "-m", "service", "extract", str(tmp_path), "-o", str(out)])
-    screen = b""
-    while True:
-        try:
-            chunk = os.read(fd, 4096)
-        except OSError:
-            break
-        if not chunk:
-            break
-        screen += chunk
-    _, status = os.waitpid(pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 0
-    assert b"3/3 documents, 0 failed" in screen and b"\r[" in screen
+    status, screen = on_a_terminal([sys.executable, "-m", "service", "extract", str(tmp_path), "-o", str(out)],
+                                   dict(os.environ), ROOT)
+    assert status == 0
+    assert "3/3 documents, 0 failed" in screen and "\r[" in screen
     assert len(out.read_text().splitlines()) == 3
 
 
