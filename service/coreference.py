@@ -196,13 +196,13 @@ class _Coreference:
         return None
 
     def _title_before_name(self, tok: Token) -> list[ActorRef] | None:
-        """'President Joe Biden', 'Israeli Prime Minister Ehud Olmert': the title is part of the name's mention."""
+        """'President Joe Biden', 'Israeli Prime Minister Ehud Barak': the title is part of the name's mention."""
         if tok.dep_ == "compound" and tok.head.i > tok.i and self._is_name(tok.head):
             return self.refs(tok.head)
         return None
 
     def _title_of_body_before_name(self, tok: Token) -> list[ActorRef] | None:
-        """'Secretary General of the Organization of American States Jose Miguel Insulza': a title of a body
+        """'Secretary General of the Organization of American States Luis Almagro': a title of a body
         followed by a person's name is that person."""
         if tok.tag_ not in ("NN", "NNP") or tok.lemma_.lower() not in PERSON_NOUNS:
             return None

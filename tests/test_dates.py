@@ -124,8 +124,8 @@ def test_anaphoric_expressions_follow_the_narrative(nlp):
     # counted from the day just named, in its sentence or the two before it
     ("The envoys will meet on 10 September, followed three days later by a meeting with the donors.",
      [("10 September", "2024-09-10"), ("three days later", "2024-09-13")]),
-    ("The congress opens in Sochi on 18 November. Delegates are expected. Talks resume in Geneva 10 days later.",
-     [("18 November", "2024-11-18"), ("10 days later", "2024-11-28")]),
+    ("The congress opens in Lyon on 12 October. Delegates are expected. Talks resume in Turin 10 days later.",
+     [("12 October", "2024-10-12"), ("10 days later", "2024-10-22")]),
     ("The ship sank on March 5, 2021. Three days earlier it had left port.",
      [("March 5, 2021", "2021-03-05"), ("Three days earlier", "2021-03-02")]),
     # a day named long before, or none: from the reference date; "ago" always is

@@ -114,7 +114,7 @@ def test_a_news_conference_is_its_holders_statement(nlp):
 
 @pytest.mark.parametrize("text, trigger", [
     ("Egypt warned against expecting too much from the meeting.", "warned"),   # what one warns against
-    ("Mattis argued for keeping the troops in Syria.", "argued"),              # what one argues for
+    ("The general argued for keeping the troops abroad.", "argued"),              # what one argues for
     ("Senator Warren has written to Biden about the rules.", "written"),        # whom one writes to
     ("Blair was responding to a question from Howard.", "responding"),          # the question one answers
 ])
@@ -174,7 +174,7 @@ def test_a_statement_of_what_another_must_do_is_also_a_demand(nlp, text, demand)
     ("Egypt asked Israel to open the crossing.", "asked", False),            # a request
     ("When asked whether the talks would resume, Antony Blinken replied that they would.", "asked", False),
     ("The minister made clear that the border would stay closed.", "made clear", True),
-    ("Mattis said he had made it clear that he would leave.", "made it clear", True),   # an earlier act of its own
+    ("The general said he had made it clear that he would leave.", "made it clear", True),   # an earlier act of its own
 ])
 def test_calling_asking_and_making_clear(nlp, text, trigger, statement):
     found = {e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "statement"}

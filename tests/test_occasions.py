@@ -30,8 +30,8 @@ def _of(nlp, text, trigger, type_="meeting"):
     ("Leaders will hold a summit in Lima next month. Trade is the main topic of the summit, officials said.",
      "summit", "summit"),
     ("The ministers will meet in Oslo on Friday. Officials expect little from the meeting.", "meeting", "meet"),
-    ("Mottaki arrived in Islamabad on Monday. His visit is his first since August.", "visit", "arrived"),
-    ("Mottaki arrived in Islamabad on Monday. Mottaki's visit to Islamabad comes at a tense time.", "visit", "arrived"),
+    ("Lavrov arrived in Jakarta on Monday. His visit is the first of the year.", "visit", "arrived"),
+    ("Lavrov arrived in Jakarta on Monday. Lavrov's visit to Jakarta comes at a busy time.", "visit", "arrived"),
     # a modifier naming a nationality is no party: the sponsor's summit is the same one
     ("Leaders will attend a Russian-sponsored summit next month. Officials described Vladimir Putin's summit as a "
      "showpiece.", "summit", "summit"),
