@@ -19,7 +19,7 @@ from spacy.attrs import POS
 from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
-from . import gazetteer, words
+from . import gazetteer, syntax, words
 
 ACTOR_NOUNS = words.load("actor_nouns")
 PERSON_NOUNS = words.load("person_nouns")
@@ -105,8 +105,7 @@ def _known_place(name: str) -> gazetteer.Place | None:
 
 
 def _in_locative_phrase(tok: Token) -> bool:
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
+    tok = syntax.first_conjunct(tok)
     return tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE
 
 

@@ -17,7 +17,7 @@ from .dates import Timex
 from .entities import ActorRef, DocIndex, PlaceRef
 from .registry import TYPES
 from .rules import Context
-from .syntax import governing_verb
+from .syntax import first_conjunct, governing_verb
 from .triggers import Trigger
 
 _SPAN_EDGES = words.load("span_edge_prepositions")
@@ -160,10 +160,7 @@ def _shared_time(v: Token) -> Token | None:
     for")."""
     if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.tag_ == v.head.tag_ \
             and not any(c.dep_ == "aux" or c.lower_ in _SEQUENCE for c in v.children):
-        first = v.head
-        while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX"):
-            first = first.head
-        return first
+        return first_conjunct(v, verbs=True)
     if v.dep_ == "pcomp" and v.head.lower_ == "by":
         return v.head.head
     if v.dep_ == "advcl" and any(c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in v.children):

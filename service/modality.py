@@ -20,6 +20,7 @@ import datetime as dt
 from spacy.tokens import Token
 
 from . import words
+from .syntax import first_conjunct
 
 _NEG_GOVERNORS = words.load("negating_verbs")
 _HOLDING_BACK = words.load("holding_back_verbs")
@@ -133,9 +134,7 @@ def _future_in_the_past(verb: Token) -> bool:
     seen from then, a plan; unless a condition hangs on it ("said it would attend only if ...")."""
     if verb.lemma_ == "be" or not any(c.dep_ == "aux" and c.lower_ in _FUTURE_IN_THE_PAST for c in verb.children):
         return False   # "said the response would be devastating" judges, it plans nothing
-    t = verb
-    while t.dep_ == "conj" and t.head.i != t.i:
-        t = t.head
+    t = first_conjunct(verb)
     if t.dep_ != "ccomp" or t.head.lemma_ not in _REPORTING or t.head.tag_ not in ("VBD", "VBN"):
         return False
     for c in verb.children:

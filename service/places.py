@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 from . import gazetteer, words
 from .entities import DocIndex, PlaceRef
 from .registry import TYPES
-from .syntax import OBJ, SUBJ, governing_verb, objects, pobjs, subjects
+from .syntax import OBJ, SUBJ, first_conjunct, governing_verb, objects, pobjs, subjects
 
 _TRIP_PREPS = words.load("trip_prepositions")
 _DEPARTING = words.load("departing_verbs")
@@ -95,9 +95,7 @@ def _frames(v: Token) -> tuple[list[Token], list[Token], Token | None]:
     clause a participle after it adds to ("met in Lima, saying ..."); and the verb it is the purpose of
     ("stayed in Oslo to continue the talks")."""
     frames = _participle_frames(v)
-    first = v
-    while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX"):
-        first = first.head
+    first = first_conjunct(v, verbs=True)
     fronted = []
     if first.i != v.i:
         frames += _participle_frames(first)

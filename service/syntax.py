@@ -37,6 +37,14 @@ def governing_verb(tok: Token) -> Token | None:
     return None
 
 
+def first_conjunct(tok: Token, verbs: bool = False) -> Token:
+    """The first of the words `tok` is coordinated with ("met in Lima and said" -> met); with `verbs`, only
+    up through verbs."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i and (not verbs or tok.head.pos_ in ("VERB", "AUX")):
+        tok = tok.head
+    return tok
+
+
 def governor(tok: Token) -> Token:
     """The word `tok` hangs on, through a preposition: 'held talks' -> held, 'took part in talks' -> took."""
     gov = tok.head
