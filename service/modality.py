@@ -20,7 +20,7 @@ import datetime as dt
 from spacy.tokens import Token
 
 from . import words
-from .syntax import first_conjunct
+from .syntax import first_conjunct, infinitive
 
 _NEG_GOVERNORS = words.load("negating_verbs")
 _HOLDING_BACK = words.load("holding_back_verbs")
@@ -69,7 +69,7 @@ def _only_possible(head: Token) -> bool:
     # talks" holds out the bypassing, not the talks
     verb = head if head.pos_ in ("VERB", "AUX") else head.head if head.dep_ == "dobj" and _happens(head.head) else None
     if verb is not None and verb.dep_ in ("acl", "relcl") and verb.head.lemma_ in _POSSIBILITY_NOUNS and \
-            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            infinitive(verb):
         return True
     if head.dep_ == "pobj" and head.head.lower_ in ("to", "for"):
         owner = head.head.head
@@ -89,7 +89,7 @@ def _still_to_happen(noun: Token) -> bool:
     for c in clauses:
         if c.tag_ == "VBN" and c.dep_ == "acl" and c.lemma_ in _SCHEDULING:
             return True
-        if _happens(c) and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and \
+        if _happens(c) and infinitive(c) and \
                 (c.tag_ == "VBN" or not any(o.dep_ == "dobj" for o in c.children)):
             return True   # "a meeting to take place", "talks to be held"; not "a proposal to begin talks"
     return False
@@ -100,7 +100,7 @@ def _be_to(verb: Token) -> bool:
     with an infinitive is what is scheduled or meant; not in a condition ('if the talks are to succeed') nor
     after a noun of possibility ('the only way is to negotiate')."""
     be = verb.head
-    if verb.dep_ != "xcomp" or be.lemma_ != "be" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ != "xcomp" or be.lemma_ != "be" or not infinitive(verb):
         return False
     subject = next((c for c in be.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and subject.lemma_ not in _POSSIBILITY_NOUNS and \
@@ -249,7 +249,7 @@ def classify(head: Token, dates, ref: dt.date | None = None, earlier: str | None
     if head.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "NOUN" and (
             head.head.lemma_ in _PLAN_GOVERNORS and head.head.tag_ == "VBN" or _future_frame(head.head)):
         return "planned"   # "talks are set to take place this week", "the talks will resume"
-    if head.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) \
+    if head.dep_ in ("advcl", "xcomp") and infinitive(head) \
             and head.head.lemma_ in _PURPOSE_GOVERNORS and not any(c.dep_ == "prt" and c.lower_ == "on" for c in head.head.children):
         return "planned"   # "left Cairo to consult with the leadership"; "went on to say" is "then said"
     if head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.lemma_ in _PREPARING or \
@@ -257,7 +257,7 @@ def classify(head: Token, dates, ref: dt.date | None = None, earlier: str | None
         return "planned"   # "gearing up for tough negotiations", "awaiting approval"
     purpose = head.head
     if head.dep_ == "dobj" and purpose.dep_ == "advcl" and _happens(purpose) and \
-            any(c.dep_ == "aux" and c.lower_ == "to" for c in purpose.children):
+            infinitive(purpose):
         return "planned"   # "will remain in New York to continue discussions"
     clause = head if head.pos_ in ("VERB", "AUX") else head.head
     main = clause.head.head if clause.head.dep_ == "advmod" and clause.head.pos_ == "ADV" else clause.head   # "as soon as"

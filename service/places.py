@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 from . import gazetteer, words
 from .entities import DocIndex, PlaceRef
 from .registry import TYPES
-from .syntax import OBJ, SUBJ, first_conjunct, governing_verb, objects, pobjs, subjects
+from .syntax import OBJ, SUBJ, first_conjunct, governing_verb, infinitive, objects, pobjs, subjects
 
 _TRIP_PREPS = words.load("trip_prepositions")
 _DEPARTING = words.load("departing_verbs")
@@ -104,7 +104,7 @@ def _frames(v: Token) -> tuple[list[Token], list[Token], Token | None]:
             and not any(s.dep_ in SUBJ for s in first.children):
         frames.append(first.head)   # "recorded a video in the garden, announcing ...": where it was said
     purpose = None
-    if first.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
+    if first.dep_ == "advcl" and infinitive(first):
         purpose = first.head
     return frames, fronted, purpose
 

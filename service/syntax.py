@@ -45,6 +45,11 @@ def first_conjunct(tok: Token, verbs: bool = False) -> Token:
     return tok
 
 
+def infinitive(v: Token) -> bool:
+    """'to meet', 'to be held': a verb with "to" as its auxiliary."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+
+
 def governor(tok: Token) -> Token:
     """The word `tok` hangs on, through a preposition: 'held talks' -> held, 'took part in talks' -> took."""
     gov = tok.head
