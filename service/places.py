@@ -15,9 +15,7 @@ to say happened.
 """
 from __future__ import annotations
 
-import re
-
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from . import gazetteer, words
 from .entities import DocIndex, PlaceRef

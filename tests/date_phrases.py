@@ -36,8 +36,8 @@ def _phrase(draw) -> str:
         f"{draw(st.sampled_from(_COUNTS))} {draw(st.sampled_from(_UNITS))} "
         f"{draw(st.sampled_from(['ago', 'earlier', 'later', 'from now', 'before the vote', 'long']))}",
         f"the {draw(st.sampled_from(['first', 'fourth', '2nd', 'fifth', 'latest']))} quarter",
-        f"the {draw(st.sampled_from(['first', 'fourth']))} quarter of {y}", f"this year's second quarter",
-        f"the {y} period", f"the year-earlier quarter", "a year ago", "the quarter", "year-end", "the weekend",
+        f"the {draw(st.sampled_from(['first', 'fourth']))} quarter of {y}", "this year's second quarter",
+        f"the {y} period", "the year-earlier quarter", "a year ago", "the quarter", "year-end", "the weekend",
         f"the {draw(st.sampled_from(['first', 'latter', 'early']))} half of {y}",
         f"the {draw(st.sampled_from(['11th', 'twenty-first', '0th', '99th', 'fifth']))} century",
         f"{which} {h}", h, f"{h} week", f"{h}, {y}",
