@@ -546,7 +546,7 @@ class _Coreference:
         if self._in_quote is None:
             self._in_quote = np.zeros(len(self.doc), dtype=bool)
             starts = np.array([t.idx for t in self.doc])
-            for s, e in quotes.quote_spans(self.text):
+            for s, e in quotes.doc_quotes(self.doc):
                 self._in_quote[np.searchsorted(starts, s):np.searchsorted(starts, e)] = True
         return bool(self._in_quote[i])
 

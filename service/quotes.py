@@ -21,7 +21,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _doc_quotes(doc: Doc) -> list[tuple[int, int]]:
+def doc_quotes(doc: Doc) -> list[tuple[int, int]]:
+    """The quotation spans of a Doc, found once and kept with it (coreference and the rules read them too)."""
     if "quotes" not in doc.user_data:
         doc.user_data["text"] = doc.text   # Doc.text joins every token each time it is read
         doc.user_data["quotes"] = quote_spans(doc.user_data["text"])
@@ -29,13 +30,13 @@ def _doc_quotes(doc: Doc) -> list[tuple[int, int]]:
 
 
 def inside_quote(doc: Doc, tok: Token) -> bool:
-    return any(s <= tok.idx < e for s, e in _doc_quotes(doc))
+    return any(s <= tok.idx < e for s, e in doc_quotes(doc))
 
 
 def quote_for(doc: Doc, verb: Token) -> tuple[int, int] | None:
     sent = verb.sent
     best = None
-    spans = _doc_quotes(doc)
+    spans = doc_quotes(doc)
     text = doc.user_data["text"]
     for s, e in spans:
         if s > sent.end_char + 2:
