@@ -9,7 +9,6 @@ compares them with the stock pipeline), about a thirtieth of the parse less (mea
 """
 from __future__ import annotations
 
-import numpy
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
 from spacy.tokens import Doc
