@@ -113,8 +113,9 @@ def _step(text: str) -> tuple[str, Callable]:
         preps = _values(arg)
         return "move", lambda t: syntax.pobjs(t, preps)
     if name in _ATTRS and arg:
-        get, negated = attrgetter(_ATTRS[name]), arg.startswith("!")
-        values = _values(arg.lstrip("!"))
+        negated = arg.startswith("!")
+        attr, values = _ids(name, _values(arg.lstrip("!")))
+        get = attrgetter(attr)
         if negated:
             return "keep", lambda t, ctx: get(t) not in values
         return "keep", lambda t, ctx: get(t) in values
@@ -144,18 +145,22 @@ def compile_path(steps) -> Path:
     return run
 
 
+def _ids(name: str, values: frozenset[str]) -> tuple[str, frozenset[int]]:
+    """The Token attribute holding ids for a filter ('lemma' -> token.lemma) and the ids of its values:
+    `token.lemma_` is a string looked up for every call, `token.lemma` a number."""
+    if name == "pos":
+        return "pos", frozenset(POS_IDS[v] for v in values if v in POS_IDS)
+    return _ATTRS[name].rstrip("_"), frozenset(get_string_id(v) for v in values)
+
+
 def _gate(step: str) -> tuple[str, frozenset[int]] | None:
     """A first step that tests the trigger's own word ('lemma warn', 'pos NOUN'), as (attribute, ids): most
-    rows fail there, and a condition checks it before it runs any path (the same result, sooner). Ids, not
-    strings: `token.lemma` is a number, `token.lemma_` a string looked up for every call."""
+    rows fail there, and a condition checks it before it runs any path (the same result, sooner)."""
     name, _, arg = step.strip().partition(" ")
     arg = arg.strip()
     if name not in _ATTRS or not arg or arg.startswith("!"):
         return None
-    values = _values(arg)
-    if name == "pos":
-        return "pos", frozenset(POS_IDS[v] for v in values if v in POS_IDS)
-    return _ATTRS[name].rstrip("_"), frozenset(get_string_id(v) for v in values)
+    return _ids(name, _values(arg))
 
 
 def compile_paths(spec) -> list[Path]:
