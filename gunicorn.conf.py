@@ -10,6 +10,7 @@ import shutil  # noqa: E402
 import tempfile  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+from service import balance  # noqa: E402
 from service.config import Config  # noqa: E402
 from service.logs import gunicorn_config  # noqa: E402
 
@@ -29,7 +30,9 @@ bind = f"[{_config.HOST}]:{_config.PORT}" if ":" in _config.HOST else f"{_config
 workers = _config.WORKERS
 # A greenlet per connection: a client that is slow to send its request costs a socket, not a thread. The
 # extraction itself runs in a thread (service/api.py), MAX_CONCURRENT at a time; the app sheds the rest with a 503.
-worker_class = "gevent"
+# gevent's worker, where the worker with the fewest extractions in hand accepts (service/balance.py).
+worker_class = "service.worker.BalancedGeventWorker"
+balance.create_board()
 worker_connections = _config.MAX_CONNECTIONS
 preload_app = True
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", str(int(_config.REQUEST_TIMEOUT_S * 2 + 30))))  # backstop only
@@ -60,7 +63,16 @@ def when_ready(server):
     gc.freeze()
 
 
+def pre_fork(server, worker):
+    worker.balance_slot = balance.free_slot([getattr(w, "balance_slot", None) for w in server.WORKERS.values()])
+
+
+def post_fork(server, worker):
+    balance.join(worker.balance_slot)
+
+
 def child_exit(server, worker):
+    balance.release(getattr(worker, "balance_slot", None))
     from prometheus_client import multiprocess
     multiprocess.mark_process_dead(worker.pid)
 

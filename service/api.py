@@ -15,7 +15,7 @@ from flask import Blueprint, Response, current_app, g, jsonify, request, send_fr
 from gevent import monkey
 from marshmallow import ValidationError
 
-from . import budget, core, metrics, problems
+from . import balance, budget, core, metrics, problems
 from .actor_codes import SECTORS
 from .ontology import EVENT_TYPES
 from .problems import Problem, field_errors
@@ -86,7 +86,18 @@ def _load(schema, body):
 
 @contextmanager
 def _turn():
-    """One extraction at a time per worker slot; a request that cannot get a turn soon is shed with a 503."""
+    """One extraction at a time per worker slot; a request that cannot get a turn soon is shed with a 503.
+    While it waits or runs, the request counts in this worker's load (service/balance.py)."""
+    balance.enter()
+    try:
+        with _slot() as deadline:
+            yield deadline
+    finally:
+        balance.leave()
+
+
+@contextmanager
+def _slot():
     slots = current_app.extensions["slots"]
     if not slots.acquire(timeout=current_app.config["QUEUE_WAIT_S"]):
         metrics.SHED.inc()
