@@ -144,17 +144,30 @@ def reference_from_text(text: str) -> dt.date | None:
     """A dateline, caption date or file-name timestamp: the first full date the text gives."""
     found = []
     ctx = Context(text, None, None)
+    windows = GATES.windows(text)
     for r in _FULL_DATE:
-        for m in r.regex.finditer(text):
+        found.extend(_first_day(r, windows[_ORDER[r.name]], ctx))
+    for m in _EPOCH_MS.finditer(text):
+        when = dt.datetime.fromtimestamp(int(m.group(1)) / 1000, tz=dt.timezone.utc).date()
+        if 1995 <= when.year <= 2100:
+            found.append((m.start(), when))
+            break
+    return min(found)[1] if found else None
+
+
+_ORDER = {r.name: i for i, r in enumerate(RULES)}
+
+
+def _first_day(r: Rule, windows: list[tuple[int, int]], ctx: Context) -> list[tuple[int, dt.date]]:
+    """[(start, day)] of the rule's first match that reads as a whole calendar day, or []: only the earliest
+    date can be the reference, and the rule is tried only near its keywords, as find() tries it."""
+    for lo, hi in windows:
+        for m in r.regex.finditer(ctx.text, lo, hi):
             try:
                 timex = _read(m, r, ctx)
             except Exception as e:   # "February 30, 2024" is no day; nor is any date a rule fails on
                 _unresolved(m, r, e)
                 continue
             if timex is not None and timex.granularity == "day":
-                found.append((m.start(), timex.range[0]))
-    for m in _EPOCH_MS.finditer(text):
-        when = dt.datetime.fromtimestamp(int(m.group(1)) / 1000, tz=dt.timezone.utc).date()
-        if 1995 <= when.year <= 2100:
-            found.append((m.start(), when))
-    return min(found)[1] if found else None
+                return [(m.start(), timex.range[0])]
+    return []
