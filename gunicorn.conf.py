@@ -32,7 +32,7 @@ workers = _config.WORKERS
 # extraction itself runs in a thread (service/api.py), MAX_CONCURRENT at a time; the app sheds the rest with a 503.
 # gevent's worker, where the worker with the fewest extractions in hand accepts (service/balance.py).
 worker_class = "service.worker.BalancedGeventWorker"
-balance.create_board()
+balance.create_board(2 * workers + 2)
 worker_connections = _config.MAX_CONNECTIONS
 preload_app = True
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", str(int(_config.REQUEST_TIMEOUT_S * 2 + 30))))  # backstop only

@@ -16,15 +16,15 @@ import multiprocessing
 from typing import Sequence
 
 FREE = -1      # a board entry with no worker
-SIZE = 64      # workers beyond this many do not take part (they always accept)
 
 _board = None  # shared counts, one entry per worker slot, made in the master before it forks
 _slot: int | None = None
 _servers: list = []
 
 
-def create_board(size: int = SIZE):
-    """In the master, before any worker forks: every slot free."""
+def create_board(size: int):
+    """In the master, before any worker forks: every slot free. Workers beyond `size` at once (gunicorn's
+    TTIN signal adds some) do not take part: they always accept."""
     global _board
     _board = multiprocessing.RawArray(ctypes.c_int, [FREE] * size)
     return _board
@@ -66,7 +66,7 @@ def update() -> None:
     """Start or stop accepting on this worker's servers, by the board as it is now."""
     if _slot is None:
         return
-    accept = accepts(_board, _slot)
+    accept = accepts(_board[:], _slot)   # one read of the shared array, not one per entry
     for server in _servers:
         if server.closed:
             continue
@@ -74,6 +74,11 @@ def update() -> None:
             server.stop_accepting()
         elif not server.full():   # a full pool restarts accepting by itself when a connection ends
             server.start_accepting()
+
+
+def in_hand() -> int:
+    """This worker's extraction requests, waiting or running (0 outside gunicorn)."""
+    return _board[_slot] if _slot is not None else 0
 
 
 def enter() -> None:

@@ -7,7 +7,10 @@ from gunicorn.workers import ggevent
 
 from . import balance
 
-POLL_S = 0.005   # how often a worker reads the others' counts, which change without telling it
+# How often a worker reads the others' counts, which change without telling it. An idle worker accepts
+# whatever the others hold, so it only looks now and then (each look costs a wake-up of the hub).
+POLL_S = 0.005
+IDLE_POLL_S = 0.1
 
 
 class _BalancedServer(StreamServer):
@@ -19,7 +22,7 @@ class _BalancedServer(StreamServer):
 
 def _poll() -> None:
     while True:
-        gevent.sleep(POLL_S)
+        gevent.sleep(POLL_S if balance.in_hand() else IDLE_POLL_S)
         balance.update()
 
 

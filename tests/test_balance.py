@@ -61,7 +61,7 @@ def test_enter_and_leave_start_and_stop_accepting(board):
     board[1] = 0                      # another worker, idle
     balance.serve(server)
     balance.enter()                   # this one now has a request in hand: the idle one should take the next
-    assert board[0] == 1 and not server.accepting
+    assert board[0] == 1 and balance.in_hand() == 1 and not server.accepting
     board[1] = 2                      # the other got busier: the next poll lets this one accept again
     balance.update()
     assert server.accepting
@@ -73,4 +73,5 @@ def test_enter_and_leave_start_and_stop_accepting(board):
 def test_outside_gunicorn_nothing_is_counted(monkeypatch):
     monkeypatch.setattr(balance, "_slot", None)
     balance.enter()
+    assert balance.in_hand() == 0
     balance.leave()                   # no board, no slot: no error, nothing to count
