@@ -267,3 +267,18 @@ def test_a_country_tagged_as_a_person_is_the_country(nlp, text, name, code):
 ])
 def test_the_object_of_a_verb_of_telling_is_the_addressee(nlp, text, addressee):
     assert actors(one(nlp, text, "statement"), "addressee") == addressee
+
+
+@pytest.mark.parametrize("text, type_, role, expected", [
+    # the one asked to act is the subject of the clause after a modal, with no 'that'
+    ("The union demanded the company should raise wages.", "demand", "target", {"company"}),
+    # the owner of what is struck, when the thing struck is the passive subject
+    ("Peru warned that its ports would be attacked by Chile.", "attack", "target", {"Peru"}),
+    # a participle that is itself the trigger: who puts the occasion on, and who attends it
+    ("Chile attended the Peru-hosted summit on Monday.", "meeting", "host", {"Peru"}),
+    ("Chile attended the Peru-hosted summit on Monday.", "meeting", "participant", {"Chile"}),
+    # a deal signed, in a participle phrase, by the parties
+    ("A pact signed by Chile and Peru took effect on Monday.", "agreement", "agent", {"Chile", "Peru"}),
+])
+def test_actors_of_constructions_around_the_trigger(nlp, text, type_, role, expected):
+    assert actors(one(nlp, text, type_), role) == expected
