@@ -282,3 +282,12 @@ def test_the_object_of_a_verb_of_telling_is_the_addressee(nlp, text, addressee):
 ])
 def test_actors_of_constructions_around_the_trigger(nlp, text, type_, role, expected):
     assert actors(one(nlp, text, type_), role) == expected
+
+
+@pytest.mark.parametrize("text, addressee", [
+    ("In a phone call with Peru's president on Sunday, the Chilean leader said the talks went well.",
+     {"Peru's president"}),
+    ("In an interview on BBC Radio, the minister said the talks went well.", {"BBC Radio"}),
+])
+def test_the_other_party_of_a_call_or_a_programme_interview_is_the_addressee(nlp, text, addressee):
+    assert actors(one(nlp, text, "statement"), "addressee") == addressee
