@@ -291,3 +291,12 @@ def test_actors_of_constructions_around_the_trigger(nlp, text, type_, role, expe
 ])
 def test_the_other_party_of_a_call_or_a_programme_interview_is_the_addressee(nlp, text, addressee):
     assert actors(one(nlp, text, "statement"), "addressee") == addressee
+
+
+@pytest.mark.parametrize("text", [
+    "Peru will begin an air bombardment on Monday.",
+    "Peru mounted a new offensive against the rebels in May.",
+    "Peru postponed the offensive against the rebels until May.",
+])
+def test_who_starts_or_holds_off_an_attack_is_its_agent(nlp, text):
+    assert actors(one(nlp, text, "attack"), "agent") == {"Peru"}
