@@ -288,8 +288,10 @@ def test_actors_of_constructions_around_the_trigger(nlp, text, type_, role, expe
     ("In a phone call with Peru's president on Sunday, the Chilean leader said the talks went well.",
      {"Peru's president"}),
     ("In an interview on BBC Radio, the minister said the talks went well.", {"BBC Radio"}),
+    ("In a speech to the Senate, the president said the talks went well.", {"Senate"}),
+    ("In remarks to reporters, the minister said the talks went well.", {"reporters"}),
 ])
-def test_the_other_party_of_a_call_or_a_programme_interview_is_the_addressee(nlp, text, addressee):
+def test_the_other_party_of_a_call_a_speech_or_a_programme_interview_is_the_addressee(nlp, text, addressee):
     assert actors(one(nlp, text, "statement"), "addressee") == addressee
 
 
