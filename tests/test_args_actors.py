@@ -302,3 +302,11 @@ def test_the_other_party_of_a_call_a_speech_or_a_programme_interview_is_the_addr
 ])
 def test_who_starts_or_holds_off_an_attack_is_its_agent(nlp, text):
     assert actors(one(nlp, text, "attack"), "agent") == {"Peru"}
+
+
+@pytest.mark.parametrize("text", [
+    "The former minister criticised the way Peru operates.",
+    "Chile condemned how Peru handled the crisis.",
+])
+def test_whose_conduct_is_criticised_is_the_target(nlp, text):
+    assert actors(one(nlp, text, "accusation"), "target") == {"Peru"}
