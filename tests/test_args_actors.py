@@ -310,3 +310,9 @@ def test_who_starts_or_holds_off_an_attack_is_its_agent(nlp, text):
 ])
 def test_whose_conduct_is_criticised_is_the_target(nlp, text):
     assert actors(one(nlp, text, "accusation"), "target") == {"Peru"}
+
+
+def test_a_relative_struck_is_the_target_not_whose_relative(nlp):
+    ev = one(nlp, "Peru's minister Juan Perez said a car bomb killed his mother and ten other people on Monday.",
+             "attack")
+    assert actors(ev, "target") == {"ten other people"}
