@@ -316,3 +316,12 @@ def test_a_relative_struck_is_the_target_not_whose_relative(nlp):
     ev = one(nlp, "Peru's minister Juan Perez said a car bomb killed his mother and ten other people on Monday.",
              "attack")
     assert actors(ev, "target") == {"ten other people"}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The president called on his countrymen to vote in the referendum.", "his countrymen"),
+    ("The league urged compatriots abroad to return home.", "compatriots"),
+    ("The police urged motorists to avoid the motorway.", "motorists"),
+])
+def test_a_public_addressed_as_a_group_is_an_actor(nlp, text, target):
+    assert target in actors(one(nlp, text, "demand"), "target")
