@@ -330,3 +330,16 @@ def test_slamming_and_blasting_in_words_not_in_force(nlp, text, accused):
 def test_causes_and_goals_are_no_demand_or_rejection(nlp, text, type_, trigger):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == type_]
     assert found == ([trigger] if trigger else [])
+
+
+@pytest.mark.parametrize("text, type_, trigger", [
+    ("The miners refused to negotiate with the owners.", "negotiation", None),   # the refusal is the event
+    ("The council declined to sign the new lease.", "agreement", None),
+    ("The miners agreed to negotiate with the owners.", "negotiation", "negotiate"),
+    ("The council lacks the authority to sign the lease.", "agreement", None),    # what it could do
+    ("The port has the cranes to attack any backlog.", "attack", None),
+    ("The council made a decision to sign the lease.", "agreement", "sign"),      # a decision is taken
+])
+def test_what_is_refused_or_only_possible_is_no_event(nlp, text, type_, trigger):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == type_]
+    assert found == ([trigger] if trigger else [])
