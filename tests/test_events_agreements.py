@@ -26,3 +26,13 @@ def test_consent_given_is_an_agreement(nlp, text, trigger):
 def test_the_one_giving_the_go_ahead_is_the_agent(nlp):
     ev = one(nlp, "The European Commission gave its go-ahead for the merger on Tuesday.", "agreement")
     assert actors(ev, "agent") == {"European Commission"}
+
+
+@pytest.mark.parametrize("text, agreed", [
+    ("The strike talks led to agreement on a new pay scale.", True),      # concluded
+    ("The unions came to an agreement with the owners on Friday.", True),
+    ("The strike talks could lead to an agreement on pay.", False),       # only hoped for
+    ("The unions hope to come to an agreement soon.", False),
+])
+def test_an_agreement_talks_led_to_is_concluded(nlp, text, agreed):
+    assert ("agreement" in {e["type"] for e in events(nlp, text)}) == agreed
