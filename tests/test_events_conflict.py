@@ -154,3 +154,15 @@ def test_clashing_is_fighting_between_forces(nlp, text, attacks):
 ])
 def test_blowing_up_exploding_and_launching_weapons(nlp, text, attacks):
     assert [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "attack"] == attacks
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("The senator led a fierce attack on the mayor's housing policy.", "accusation"),   # criticism of a stance
+    ("The mayor brushed aside the senator's attack.", "accusation"),   # answered in words
+    ("The mayor rebutted the latest attack from the unions.", "accusation"),
+    ("The rebels led a fierce attack on the army's barracks.", "attack"),
+    ("The army repelled the latest attack from the rebels.", "attack"),
+])
+def test_an_attack_in_words_is_an_accusation(nlp, text, type_):
+    found = {e["type"] for e in events(nlp, text) if e["trigger"]["text"] == "attack"}
+    assert found == {type_}
