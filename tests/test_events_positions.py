@@ -343,3 +343,14 @@ def test_causes_and_goals_are_no_demand_or_rejection(nlp, text, type_, trigger):
 def test_what_is_refused_or_only_possible_is_no_event(nlp, text, type_, trigger):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == type_]
     assert found == ([trigger] if trigger else [])
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Norway circulated a draft resolution at the council.", "draft"),     # the text put forward
+    ("The voters rejected the draft constitution on Sunday.", "draft"),
+    ("The draft horse pulled the cart.", None),                            # another sense
+    ("The proposal committee met on Monday.", None),                       # a modifier, no proposal
+])
+def test_a_draft_text_is_a_proposal(nlp, text, trigger):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "proposal"]
+    assert found == ([trigger] if trigger else [])
