@@ -194,3 +194,13 @@ def test_no_visit_without_a_traveller_of_their_own(nlp, text, visit):
 ])
 def test_receiving_someone_is_a_meeting(nlp, text, met):
     assert ("meeting" in {e["type"] for e in events(nlp, text)}) == met
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The envoy defended the UN process on Monday.", "process"),           # named for its sponsor
+    ("The envoy defended the Oslo process on Monday.", "process"),         # for its seat
+    ("The firm streamlined its hiring process on Monday.", None),          # no negotiations
+])
+def test_a_process_named_for_its_sponsor_is_a_negotiation(nlp, text, trigger):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "negotiation"]
+    assert found == ([trigger] if trigger else [])
