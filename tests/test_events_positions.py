@@ -354,3 +354,14 @@ def test_what_is_refused_or_only_possible_is_no_event(nlp, text, type_, trigger)
 def test_a_draft_text_is_a_proposal(nlp, text, trigger):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "proposal"]
     assert found == ([trigger] if trigger else [])
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The navy drew up evacuation plans for the island.", None),          # its own operation
+    ("The minister cancelled her vacation plans on Friday.", None),
+    ("The bank approved a new business plan on Friday.", None),
+    ("The mediators drew up peace plans for the island.", "plans"),       # put forward to others
+])
+def test_a_plan_of_ones_own_operations_is_no_proposal(nlp, text, trigger):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "proposal"]
+    assert found == ([trigger] if trigger else [])
