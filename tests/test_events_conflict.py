@@ -166,3 +166,13 @@ def test_blowing_up_exploding_and_launching_weapons(nlp, text, attacks):
 def test_an_attack_in_words_is_an_accusation(nlp, text, type_):
     found = {e["type"] for e in events(nlp, text) if e["trigger"]["text"] == "attack"}
     assert found == {type_}
+
+
+@pytest.mark.parametrize("text, is_attack", [
+    ("The storm killed twelve fishermen on Sunday.", False),                     # a disaster
+    ("The crew survived a wreck that killed two divers.", False),
+    ("The gunmen killed twelve fishermen on Sunday.", True),
+    ("A mine that killed two divers was laid by the rebels.", True),
+])
+def test_a_death_by_disaster_is_no_attack(nlp, text, is_attack):
+    assert any(e["type"] == "attack" and e["trigger"]["text"] == "killed" for e in events(nlp, text)) == is_attack
