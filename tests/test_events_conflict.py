@@ -176,3 +176,15 @@ def test_an_attack_in_words_is_an_accusation(nlp, text, type_):
 ])
 def test_a_death_by_disaster_is_no_attack(nlp, text, is_attack):
     assert any(e["type"] == "attack" and e["trigger"]["text"] == "killed" for e in events(nlp, text)) == is_attack
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The army pushed the rebels out of the valley.", "pushed"),           # forces driven out
+    ("The rebel fighters were driven back from the river.", "driven"),
+    ("The minister pushed the reform out of the committee.", None),        # no force
+    ("The mediators pushed the rebels to accept the plan.", None),         # pressure, no expulsion
+    ("The envoy drove back from the border on Monday.", None),
+])
+def test_forces_driven_out_or_back_is_an_attack(nlp, text, trigger):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "attack"]
+    assert found == ([trigger] if trigger else [])
