@@ -325,3 +325,13 @@ def test_a_relative_struck_is_the_target_not_whose_relative(nlp):
 ])
 def test_a_public_addressed_as_a_group_is_an_actor(nlp, text, target):
     assert target in actors(one(nlp, text, "demand"), "target")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The automobile club urged drivers to check their tyres before the holiday.", "drivers"),
+    ("The airline told passengers that the flights would resume on Monday.", "passengers"),
+    ("The ministry called on farmers to report the outbreak.", "farmers"),
+])
+def test_a_public_named_by_what_it_does_is_an_actor(nlp, text, expected):
+    ev = next(e for e in events(nlp, text) if e["type"] in ("demand", "statement"))
+    assert expected in {a["text"] for a in ev["actors"]}
