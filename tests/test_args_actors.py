@@ -335,3 +335,12 @@ def test_a_public_addressed_as_a_group_is_an_actor(nlp, text, target):
 def test_a_public_named_by_what_it_does_is_an_actor(nlp, text, expected):
     ev = next(e for e in events(nlp, text) if e["type"] in ("demand", "statement"))
     assert expected in {a["text"] for a in ev["actors"]}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The council opposes the return of the exiled officers to the army.", "exiled officers"),
+    ("Peru will not accept the president remaining in power.", "president"),
+    ("Chile rejects Peru joining the bloc.", "Peru"),
+])
+def test_who_would_do_what_is_opposed_is_the_target(nlp, text, target):
+    assert target in actors(one(nlp, text, "rejection"), "target")
