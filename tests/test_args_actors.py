@@ -344,3 +344,12 @@ def test_a_public_named_by_what_it_does_is_an_actor(nlp, text, expected):
 ])
 def test_who_would_do_what_is_opposed_is_the_target(nlp, text, target):
     assert target in actors(one(nlp, text, "rejection"), "target")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Talks last week between Chile and Peru led to an agreement on the border.", {"Chile", "Peru"}),
+    ("Negotiations with Peru led to a deal in March.", {"Peru"}),
+    ("The two ministers came to an agreement on fishing quotas.", {"two ministers"}),
+])
+def test_who_reached_the_agreement_talks_led_to(nlp, text, expected):
+    assert expected <= actors(one(nlp, text, "agreement"), "agent")
