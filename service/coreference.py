@@ -512,6 +512,13 @@ class _Coreference:
         if verb.pos_ not in ("VERB", "AUX"):
             return None
         own = verb
+        if tok.dep_ == "dobj" and own.dep_ == "advcl" and own.tag_ == "VBG" and \
+                not any(c.dep_ in _SUBJECTS for c in own.children):
+            # "Peru criticised the union, accusing it of ...": the participle's understood subject is the clause's,
+            # which its object cannot be; the clause's object is the one meant.
+            found = self._fitting_object(own.head, tok, kinds, singular)
+            if found is not None:
+                return found
         for _ in range(_CLAUSE_REACH):
             if verb.i != own.i or tok.lower_ in _POSSESSIVE_PRONOUNS:
                 found = self._fitting_subject(verb, tok, kinds, singular)
@@ -537,6 +544,15 @@ class _Coreference:
             if sub.dep_ not in _SUBJECTS or sub.i >= tok.i or singular and sub.tag_ in ("NNS", "NNPS"):
                 continue
             refs = self.refs(sub)
+            if len(refs) == 1 and refs[0].actor.kind in kinds:
+                return refs[0].actor
+        return None
+
+    def _fitting_object(self, verb: Token, tok: Token, kinds: tuple[str, ...], singular: bool) -> Actor | None:
+        for obj in verb.children:
+            if obj.dep_ != "dobj" or obj.i >= tok.i or singular and obj.tag_ in ("NNS", "NNPS"):
+                continue
+            refs = self.refs(obj)
             if len(refs) == 1 and refs[0].actor.kind in kinds:
                 return refs[0].actor
         return None

@@ -245,3 +245,12 @@ def test_the_speaker_of_a_quotation_is_no_one_it_names(nlp):
 ])
 def test_a_part_of_a_group_is_an_actor_named_with_its_group(nlp, text, type_, role, actor):
     assert actors(one(nlp, text, type_), role) == {actor}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Peru criticised Chile, accusing it of lying about the border.", "Chile"),
+    ("The senator criticised the ministry, accusing it of secrecy.", "ministry"),
+])
+def test_the_object_pronoun_of_a_participle_is_the_object_of_its_clause(nlp, text, target):
+    accused = next(e for e in events(nlp, text) if e["type"] == "accusation" and e["trigger"]["text"] == "accusing")
+    assert target in {a["name"] for a in accused["actors"] if a["role"] == "target"}
