@@ -353,3 +353,12 @@ def test_who_would_do_what_is_opposed_is_the_target(nlp, text, target):
 ])
 def test_who_reached_the_agreement_talks_led_to(nlp, text, expected):
     assert expected <= actors(one(nlp, text, "agreement"), "agent")
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Peru complained that Chile had closed the border without warning.", {"Chile"}),
+    ("Farmers complained that Chile's subsidies would hurt their exports.", {"Chile"}),
+    ("Peru complained that it had not been consulted.", set()),
+])
+def test_whom_a_complaint_clause_is_about_is_the_target(nlp, text, target):
+    assert actors(one(nlp, text, "accusation"), "target") == target
