@@ -241,3 +241,31 @@ def test_a_speaker_quoting_what_was_argued_reports_a_statement(nlp):
 ])
 def test_what_one_is_warned_of_or_will_pay_is_a_threat_only_as_a_penalty(nlp, text, threat):
     assert ("threat" in types_of(nlp, text)) == threat
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The state news agency reported that the border had reopened.", "reported"),
+    ("The border has reopened, the Northern Herald reported on Friday.", "reported"),
+    ("\"The road is open,\" said the governor, reporting that the floods had receded.", "reporting"),
+])
+def test_reporting_with_content_is_a_statement(nlp, text, trigger):
+    assert trigger in {e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "statement"}
+
+
+@pytest.mark.parametrize("text", [
+    "Two new cases were reported in the north.",                 # no one's words
+    "The auditor reports to the board every month.",             # being accountable to
+    "Northwind Airways reported a third-quarter net loss of $40 million.",   # accounts published
+])
+def test_reporting_without_content_is_no_statement(nlp, text):
+    assert not [e for e in events(nlp, text) if e["type"] == "statement"]
+
+
+@pytest.mark.parametrize("text, statement", [
+    ("Iran warned that it would respond \"with full force\" if its ships were attacked.", False),   # an act to come
+    ("Oman said the envoy would reply \"at the right time\".", False),
+    ("Oman said the envoy had replied \"at once\" to the letter.", True),                          # a reply made
+])
+def test_a_response_announced_in_someone_elses_speech_is_no_statement(nlp, text, statement):
+    found = {e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "statement"}
+    assert bool(found & {"respond", "reply", "replied"}) == statement
