@@ -36,3 +36,12 @@ def test_the_one_giving_the_go_ahead_is_the_agent(nlp):
 ])
 def test_an_agreement_talks_led_to_is_concluded(nlp, text, agreed):
     assert ("agreement" in {e["type"] for e in events(nlp, text)}) == agreed
+
+
+@pytest.mark.parametrize("text, agreed", [
+    ("Chile showed interest in signing a trade deal with Peru.", False),     # a goal
+    ("The unions have little hope of reaching a deal this year.", False),
+    ("Chile succeeded in signing a trade deal with Peru.", True),
+])
+def test_an_agreement_one_is_interested_in_is_no_agreement(nlp, text, agreed):
+    assert ("agreement" in {e["type"] for e in events(nlp, text)}) == agreed
