@@ -7,6 +7,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+import spacy
 import yaml
 from flask.testing import FlaskClient
 from openapi_core import Config as OpenAPIConfig, OpenAPI
@@ -62,6 +63,12 @@ class ContractClient(FlaskClient):
 @pytest.fixture(scope="session")
 def nlp():
     return load_pipeline(Config.from_env().SPACY_MODEL)
+
+
+@pytest.fixture(scope="session")
+def stock():
+    """spaCy's pipeline as it loads, untouched: what the service's faster components must annotate like."""
+    return spacy.load(Config.from_env().SPACY_MODEL, exclude=["senter"])
 
 
 @pytest.fixture(scope="session")

@@ -1,25 +1,12 @@
 """The indexed attribute ruler must annotate exactly as spaCy's own (POS, morphology, lemmas follow from it)."""
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-import spacy
-
 from service.attribute_index import IndexedMatcher, index_attribute_ruler
-from service.config import Config
+from tests.conftest import SEEDS
 
 TRICKY = ["", " ", "\n\n", "I 'm here, you're there and it's late; they've gone. Y'all gonna c'm on? Ain't nothin'.",
           "Let's go: gotta see it. There is a way and there are two. Give it to me and you.",
           "Ça va?  Tabs\tand  spaces \r\n and 😀 emoji. That which is, is."]
-
-
-SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
-
-
-@pytest.fixture(scope="module")
-def stock():
-    return spacy.load(Config.from_env().SPACY_MODEL, exclude=["senter"])
 
 
 def test_same_annotations_as_the_stock_ruler(nlp, stock):

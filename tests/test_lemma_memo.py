@@ -1,24 +1,13 @@
 """The memoized lemmatizer must give exactly the stock lemmatizer's lemmas, in and out of memory zones."""
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-import spacy
-
 from service import lemma_memo
-from service.config import Config
 from service.lemma_memo import MemoLemmatizer, memoize_lemmatizer
+from tests.conftest import SEEDS
 
 TEXTS = ["", " ", "\n\n", "The ministers were meeting; they met again and had met before. Meetings, meets, met.",
          "She's been saying it's better, the best of the better ones; he'd said worse things. Mice ran.",
          "Ça va?  Tabs\tand  spaces \r\n and 😀 emoji. Running runners ran, RUNNING. U.S. officials' remarks."]
-SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
-
-
-@pytest.fixture(scope="module")
-def stock():
-    return spacy.load(Config.from_env().SPACY_MODEL, exclude=["senter"])
 
 
 def _lemmas(docs):
