@@ -114,14 +114,17 @@ def _phrase_head(doc: Doc, start: int, end: int) -> Token:
 def _phrase_sentences(doc: Doc, arr: np.ndarray, compiled: _Compiled) -> list[tuple[int, int]]:
     """(start, end) of the sentences where some phrase pattern finds every word it needs. A pattern with no
     such word (a bare POS sequence) makes every sentence worth a look."""
+    every = any(not needs for needs in compiled.phrase_needs)
+    hits = np.flatnonzero(np.isin(arr[:, 0], compiled.phrase_words) | np.isin(arr[:, 1], compiled.phrase_words))
+    if not every and not len(hits):
+        return []   # most Docs: no phrase's words at all
     starts = np.flatnonzero(doc.to_array(SENT_START) == 1)
     if not len(starts) or starts[0] != 0:
         starts = np.concatenate(([0], starts))
     ends = np.append(starts[1:], len(doc)).tolist()
     starts = starts.tolist()
-    if any(not needs for needs in compiled.phrase_needs):
+    if every:
         return list(zip(starts, ends))
-    hits = np.flatnonzero(np.isin(arr[:, 0], compiled.phrase_words) | np.isin(arr[:, 1], compiled.phrase_words))
     present: dict[int, set[tuple[int, int]]] = {}
     for i, sent in zip(hits.tolist(), (np.searchsorted(starts, hits, side="right") - 1).tolist()):
         present.setdefault(sent, set()).update(((0, int(arr[i, 0])), (1, int(arr[i, 1]))))

@@ -137,7 +137,8 @@ def _unresolved(m: re.Match, r: Rule, error: Exception) -> Timex:
 
 _EPOCH_MS = re.compile(r"(?<![\d])(1[0-9]{12})(?![\d])")
 # The rules that give a whole calendar day on their own: a dateline or a caption date.
-_FULL_DATE = (rule("date_month_day_year"), rule("date_day_month_year"))
+# (index in RULES, which GATES.windows follows; the rule)
+_FULL_DATE = tuple((RULES.index(rule(name)), rule(name)) for name in ("date_month_day_year", "date_day_month_year"))
 
 
 def reference_from_text(text: str) -> dt.date | None:
@@ -145,17 +146,14 @@ def reference_from_text(text: str) -> dt.date | None:
     found = []
     ctx = Context(text, None, None)
     windows = GATES.windows(text)
-    for r in _FULL_DATE:
-        found.extend(_first_day(r, windows[_ORDER[r.name]], ctx))
+    for i, r in _FULL_DATE:
+        found.extend(_first_day(r, windows[i], ctx))
     for m in _EPOCH_MS.finditer(text):
         when = dt.datetime.fromtimestamp(int(m.group(1)) / 1000, tz=dt.timezone.utc).date()
         if 1995 <= when.year <= 2100:
             found.append((m.start(), when))
             break
     return min(found)[1] if found else None
-
-
-_ORDER = {r.name: i for i, r in enumerate(RULES)}
 
 
 def _first_day(r: Rule, windows: list[tuple[int, int]], ctx: Context) -> list[tuple[int, dt.date]]:
