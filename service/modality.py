@@ -9,9 +9,11 @@ Cues, in the order they are tested:
   ("hope to resume the negotiations", "a proposal to begin talks"), a "proposed" occasion; but "would" in
   what a past verb of saying reports is the future seen from then, planned ("said he would visit");
 - planned: future auxiliaries (shared by a second verb), intention and schedule frames ("set to", "likely
-  to", "is to", "talks scheduled for", "the summit to be held", "gearing up for", "awaiting approval", a
-  purpose "to continue discussions", a time clause under a future one); a date after the reference date;
-  a later mention of an occasion the earlier mentions tell as still ahead (occasions.py).
+  to", "is to", "talks scheduled for", "the summit to be held", "a declaration to be signed", "plans to
+  hold talks", "gearing up for", "in preparation for", "a timetable for", "awaiting approval", a purpose
+  "to continue discussions", a time clause under a future one); a noun that a frame's verb only acts on is
+  not planned with it ("the plan is to bypass the talks"); a date after the reference date; a later mention
+  of an occasion the earlier mentions tell as still ahead (occasions.py).
 """
 from __future__ import annotations
 
@@ -54,11 +56,13 @@ _PURPOSE_GOVERNORS = words.load("purpose_verbs")
 _CONDITIONAL_MARKS = words.load("conditional_conjunctions")
 _AWAITING_MARKS = words.load("awaiting_conjunctions")
 _REPORTING = words.load("reporting_verbs")
+_REPORTING_NOUNS = words.load("reporting_nouns")
 _HAPPENING = words.load("happening_verbs")
 _POSSIBILITY_NOUNS = words.load("possibility_nouns")
 _SCHEDULING = words.load("scheduling_verbs")
 _READINESS = words.load("readiness_adjectives")
 _PREPARING = words.load("preparing_verbs")
+_AHEAD_NOUNS = words.load("ahead_nouns")
 _FUTURE_IN_THE_PAST = {"would"}
 
 
@@ -130,12 +134,15 @@ def _aux_bearer(verb: Token) -> Token:
 
 
 def _future_in_the_past(verb: Token) -> bool:
-    """'He said he would visit Cairo': "would" in what a past verb of saying or promising reports is the future
-    seen from then, a plan; unless a condition hangs on it ("said it would attend only if ...")."""
+    """'He said he would visit Cairo', 'reports that Moscow would block it': "would" in what a past verb or a noun
+    of saying or promising reports is the future seen from then, a plan; unless a condition hangs on it ("said it
+    would attend only if ...")."""
     if verb.lemma_ == "be" or not any(c.dep_ == "aux" and c.lower_ in _FUTURE_IN_THE_PAST for c in verb.children):
         return False   # "said the response would be devastating" judges, it plans nothing
     t = first_conjunct(verb)
-    if t.dep_ != "ccomp" or t.head.lemma_ not in _REPORTING or t.head.tag_ not in ("VBD", "VBN"):
+    told = t.dep_ == "ccomp" and t.head.lemma_ in _REPORTING and t.head.tag_ in ("VBD", "VBN") or \
+        t.dep_ == "acl" and t.head.pos_ == "NOUN" and t.head.lemma_ in _REPORTING_NOUNS
+    if not told:
         return False
     for c in verb.children:
         if c.dep_ == "advmod" and c.lower_ == "only":
@@ -180,6 +187,24 @@ def _negation_reach(head: Token, chain: list[Token]) -> list[Token]:
     if verb is None or chain[verb].lemma_ in _TAKING_PART:
         return chain
     return chain[:verb]
+
+
+def _planned_reach(head: Token, chain: list[Token]) -> list[Token]:
+    """The words whose "be to" plans the event: a noun that a verb takes is planned with it only when the verb
+    makes it happen ("the aim is to hold talks"); "the plan was to bypass the talks" plans no talks."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.dep_ not in ("dobj", "pobj"):
+        return chain
+    verb = next((i for i, t in enumerate(chain) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or chain[verb].lemma_ in _TAKING_PART or _happens(chain[verb]):
+        return chain
+    return chain[:verb]
+
+
+def _taken_part_in(noun: Token, governor: Token) -> bool:
+    """'planning to hold daily news conferences', 'intends to attend the summit': the noun is what a verb of
+    taking part, in the infinitive of `governor`, makes happen."""
+    verb = noun.head
+    return noun.dep_ == "dobj" and verb.dep_ == "xcomp" and verb.head.i == governor.i and verb.lemma_ in _TAKING_PART
 
 
 def _future_frame(verb: Token) -> bool:
@@ -236,14 +261,14 @@ def classify(head: Token, dates, ref: dt.date | None = None, earlier: str | None
     for t in chain:
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in _aux_bearer(t).children):
             return "planned"
-        if t.i != head.i and t.lemma_ in _PLAN_GOVERNORS and head.dep_ in ("xcomp",) or \
+        if t.i != head.i and t.lemma_ in _PLAN_GOVERNORS and (head.dep_ == "xcomp" or _taken_part_in(head, t)) or \
                 (t.lemma_ in _SCHEDULING and t.tag_ == "VBN" and t.i != head.i):   # "talks scheduled for", not "measures agreed on"
             return "planned"
     if any(c.lower_ in _PLAN_MODIFIERS and c.dep_ == "amod" for c in head.children):
         return "planned"
     if head.pos_ in ("NOUN", "PROPN") and _still_to_happen(head):
         return "planned"
-    if any(_be_to(t) for t in chain if t.pos_ in ("VERB", "AUX")) or \
+    if any(_be_to(t) for t in _planned_reach(head, chain) if t.pos_ in ("VERB", "AUX")) or \
             head.dep_ in ("nsubj", "nsubjpass") and any(_be_to(c) for c in head.head.children):
         return "planned"
     if head.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "NOUN" and (
@@ -252,9 +277,13 @@ def classify(head: Token, dates, ref: dt.date | None = None, earlier: str | None
     if head.dep_ in ("advcl", "xcomp") and infinitive(head) \
             and head.head.lemma_ in _PURPOSE_GOVERNORS and not any(c.dep_ == "prt" and c.lower_ == "on" for c in head.head.children):
         return "planned"   # "left Cairo to consult with the leadership"; "went on to say" is "then said"
-    if head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.lemma_ in _PREPARING or \
+    if head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.lemma_ in _PREPARING | _AHEAD_NOUNS or \
             head.dep_ == "dobj" and head.head.lemma_ in _PREPARING:
-        return "planned"   # "gearing up for tough negotiations", "awaiting approval"
+        return "planned"   # "gearing up for tough negotiations", "awaiting approval", "a timetable for talks"
+    if head.pos_ == "VERB" and head.dep_ in ("acl", "relcl", "ccomp") and infinitive(head) and \
+            any(c.dep_ == "auxpass" for c in head.children):
+        return "planned"   # "the declaration, to be signed by the leaders": a passive infinitive on a noun (the
+        # parser also hangs it as a clause of its own)
     purpose = head.head
     if head.dep_ == "dobj" and purpose.dep_ == "advcl" and _happens(purpose) and \
             infinitive(purpose):

@@ -81,6 +81,24 @@ from tests.helpers import events, one
     # a participle of scheduling puts what it hangs on ahead; one of agreeing tells it done
     ("Officials praised the measures agreed on during the meeting in Cairo.", "meeting", "asserted"),
     ("Groups urged the envoy not to attend the summit planned by Peru.", "meeting", "planned"),   # asked for
+    # a passive infinitive on a noun is still to be done
+    ("The declaration, to be signed by the leaders, is almost ready.", "agreement", "planned"),
+    ("The declaration, which was signed by the leaders, is almost ready.", "agreement", "asserted"),
+    # what a planned verb of taking part makes happen is planned; what a plan acts on otherwise is not
+    ("The party is planning to hold daily news conferences.", "statement", "planned"),
+    ("The ministers intend to attend the summit in Lima.", "meeting", "planned"),
+    ("The ministers intend to criticise the summit in Lima.", "meeting", "asserted"),
+    ("Their aim is to hold talks in Geneva.", "meeting", "planned"),
+    ("Critics said the plan was to bypass the peace talks in Geneva.", "negotiation", "asserted"),
+    # a preparation, a timetable or a date for something puts it ahead
+    ("Troops are massing near the border in preparation for an assault.", "attack", "planned"),
+    ("The envoy set out a timetable for talks on a new constitution.", "negotiation", "planned"),
+    ("The envoy set the date for talks on a new constitution.", "negotiation", "planned"),
+    ("The envoy set out a position for talks on a new constitution.", "negotiation", "asserted"),
+    # "would" in what a report or an announcement tells is the future seen from then; in a fear, only possible
+    ("There were reports that Moscow would block the resolution.", "rejection", "planned"),
+    ("The announcement that the envoy would visit Cairo surprised Israel.", "visit", "planned"),
+    ("Officials fear that Moscow would block the resolution.", "rejection", "hypothetical"),
 ])
 def test_modality(nlp, text, type_, expected):
     assert one(nlp, text, type_)["modality"] == expected
