@@ -34,6 +34,7 @@ _FUTURE_AUX = words.load("future_auxiliaries")
 # The same verbs of planning and commitment as the tense of a date reads, and the going-to future.
 _PLAN_GOVERNORS = words.load("plan_verbs") | words.load("commitment_verbs") | words.load("going_to_future")
 _PLAN_MODIFIERS = words.load("plan_modifiers")
+_PLAN_NOUNS = words.load("plan_nouns")
 _PROPOSAL_MODIFIERS = words.load("proposal_modifiers")
 
 
@@ -43,6 +44,8 @@ def _clause_chain(tok: Token, depth: int = 3) -> list[Token]:
     for _ in range(depth):
         if t.head.i == t.i or (t.pos_ in ("VERB", "AUX") and t.dep_ in ("conj", "advcl", "ccomp", "relcl", "parataxis")):
             break
+        if t.dep_ == "acl" and t.tag_ == "VBN" and not infinitive(t):
+            break   # "will attend a conference boycotted by the opposition": a participle on a noun tells a done state
         t = t.head
         chain.append(t)
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "acl", "pcomp", "prep") or t.dep_ == "ROOT":
@@ -200,6 +203,15 @@ def _planned_reach(head: Token, chain: list[Token]) -> list[Token]:
     return chain[:verb]
 
 
+def _planned_by_none(head: Token) -> bool:
+    """'there are no plans for the leader to hold a news conference', 'no decision to attack': the infinitive of a
+    noun of planning with "no" (the parser hangs it on the noun or as a clause of its own)."""
+    verb = head.head if head.dep_ == "dobj" else head
+    plan = verb.head
+    return verb.pos_ == "VERB" and infinitive(verb) and plan.pos_ == "NOUN" and plan.lemma_ in _PLAN_NOUNS and \
+        any(c.dep_ == "det" and c.lower_ == "no" for c in plan.children)
+
+
 def _taken_part_in(noun: Token, governor: Token) -> bool:
     """'planning to hold daily news conferences', 'intends to attend the summit': the noun is what a verb of
     taking part, in the infinitive of `governor`, makes happen."""
@@ -227,6 +239,8 @@ def classify(head: Token, dates, ref: dt.date | None = None, earlier: str | None
     chain = [head] if _own_clause_only(head) else _clause_chain(head)
     if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
         return "negated"   # "no genuine negotiations are planned"
+    if _planned_by_none(head):
+        return "negated"
     holder = _held_back(head)
     if holder is not None:   # it did not happen; unless the holding back itself is only possible
         may = any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX for c in _aux_bearer(holder).children)

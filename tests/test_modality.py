@@ -99,6 +99,13 @@ from tests.helpers import events, one
     ("There were reports that Moscow would block the resolution.", "rejection", "planned"),
     ("The announcement that the envoy would visit Cairo surprised Israel.", "visit", "planned"),
     ("Officials fear that Moscow would block the resolution.", "rejection", "hypothetical"),
+    # "no plans to": what the plan would bring about is told as not happening
+    ("There are no plans for the leader to hold a daily news conference.", "statement", "negated"),
+    ("Officials said no decision to attack the town had been taken.", "attack", "negated"),
+    ("Officials said a decision to attack the town had been taken.", "attack", "asserted"),
+    # a participle on a noun tells a state already reached, whatever the clause around it says
+    ("The envoy will attend a peace conference boycotted by the opposition.", "rejection", "asserted"),
+    ("The envoy will attend a peace conference to be boycotted by the opposition.", "rejection", "planned"),
 ])
 def test_modality(nlp, text, type_, expected):
     assert one(nlp, text, type_)["modality"] == expected
