@@ -212,6 +212,9 @@ def _merge_linked(events: list[Event]) -> list[Event]:
             partner.start, partner.end = min(partner.start, ev.start), max(partner.end, ev.end)
             if ev.family == "verb" and partner.family == "noun" and ev.head.dep_ != "amod":
                 partner.head, partner.family = ev.head, ev.family
+            elif partner.family == "verb" and ev.family == "noun" and partner.head.dep_ == "amod":
+                partner.head, partner.family = ev.head, ev.family   # "a Russian-hosted conference": the noun's
+                # phrase holds the occasion's place and date
             elif ev.family == partner.family == "noun" and partner.head.head.i == ev.head.i:
                 partner.head = ev.head   # "framework proposal": the phrase's head noun carries its modifiers
             continue

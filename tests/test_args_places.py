@@ -33,6 +33,13 @@ def test_talks_parsed_as_the_verbs_compound_still_take_its_place(nlp):
     assert [[p["name"] for p in e["places"]] for e in evs] == [["Cairo"]]
 
 
+def test_an_occasion_named_with_its_hosts_participle_keeps_the_nouns_place_and_date(nlp):
+    ev = one(nlp, "The opposition will attend a Russian-hosted peace conference in Sochi next week.", "meeting")
+    assert actors(ev, "host") == {"Russia"}
+    assert [p["name"] for p in ev["places"]] == ["Sochi"]
+    assert [d["text"] for d in ev["dates"]] == ["next week"]
+
+
 def _index_places(nlp, text):
     return {p["name"]: p["kind"] for p in extract(nlp, text, REF)["entities"]["places"]}
 
