@@ -203,6 +203,12 @@ def _planned_reach(head: Token, chain: list[Token]) -> list[Token]:
     return chain[:verb]
 
 
+def _denies(verb: Token) -> bool:
+    """'skipped the talks', 'refused to meet', 'ruled out attending': a verb that denies what it governs."""
+    return verb.lemma_ in _NEG_GOVERNORS or \
+        any(c.dep_ == "prt" and f"{verb.lemma_} {c.lower_}" in _NEG_GOVERNORS for c in verb.children)
+
+
 def _planned_by_none(head: Token) -> bool:
     """'there are no plans for the leader to hold a news conference', 'no decision to attack': the infinitive of a
     noun of planning with "no" (the parser hangs it on the noun or as a clause of its own)."""
@@ -248,10 +254,12 @@ def classify(head: Token, dates, ref: dt.date | None = None, earlier: str | None
     for t in _negation_reach(head, chain):
         if t.dep_ == "xcomp" and t.head.lemma_ in _PRESSING:
             break   # "urged the envoy not to attend the conference": asked for, not told as not done
-        if any(c.dep_ == "neg" or c.dep_ == "advmod" and any(n.dep_ == "neg" for n in c.children) for c in t.children):
+        negated = any(c.dep_ == "neg" or c.dep_ == "advmod" and any(n.dep_ == "neg" for n in c.children)
+                      for c in t.children)
+        if t.i != head.i and _denies(t):
+            return "hypothetical" if negated else "negated"   # "ruled out attending"; "did not rule out attending"
+        if negated:
             return "negated"   # "did not attend", "would no longer demand"
-        if t.i != head.i and t.lemma_ in _NEG_GOVERNORS:
-            return "negated"
     for t in chain:
         kids = list(t.children)
         v = _aux_bearer(t)

@@ -103,6 +103,10 @@ from tests.helpers import events, one
     ("There are no plans for the leader to hold a daily news conference.", "statement", "negated"),
     ("Officials said no decision to attack the town had been taken.", "attack", "negated"),
     ("Officials said a decision to attack the town had been taken.", "attack", "asserted"),
+    # ruling out denies what it governs; not ruling it out leaves it possible
+    ("The opposition ruled out attending the conference.", "meeting", "negated"),
+    ("The opposition has not ruled out attending the conference.", "meeting", "hypothetical"),
+    ("The minister did not exclude a meeting with Iran.", "meeting", "hypothetical"),
     # a participle on a noun tells a state already reached, whatever the clause around it says
     ("The envoy will attend a peace conference boycotted by the opposition.", "rejection", "asserted"),
     ("The envoy will attend a peace conference to be boycotted by the opposition.", "rejection", "planned"),
