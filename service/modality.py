@@ -30,6 +30,7 @@ _PRESSING = words.load("pressing_verbs")
 _TAKING_PART = words.load("occasion_verbs")
 _HYPOTHETICAL_AUX = words.load("hypothetical_auxiliaries")
 _HYPOTHETICAL_WORDS = words.load("hypothetical_words")
+_MORE_TO_COME = words.load("more_to_come_modifiers")
 _FUTURE_AUX = words.load("future_auxiliaries")
 # The same verbs of planning and commitment as the tense of a date reads, and the going-to future.
 _PLAN_GOVERNORS = words.load("plan_verbs") | words.load("commitment_verbs") | words.load("going_to_future")
@@ -294,8 +295,9 @@ def classify(head: Token, dates, ref: dt.date | None = None, earlier: str | None
             head.dep_ in ("nsubj", "nsubjpass") and any(_be_to(c) for c in head.head.children):
         return "planned"
     if head.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "NOUN" and (
-            head.head.lemma_ in _PLAN_GOVERNORS and head.head.tag_ == "VBN" or _future_frame(head.head)):
-        return "planned"   # "talks are set to take place this week", "the talks will resume"
+            head.head.lemma_ in _PLAN_GOVERNORS and head.head.tag_ == "VBN" or _future_frame(head.head) or
+            head.head.lemma_ in ("be", "lie") and any(c.lower_ == "ahead" for c in head.head.children)):
+        return "planned"   # "talks are set to take place this week", "the talks will resume", "talks lie ahead"
     if head.dep_ in ("advcl", "xcomp") and infinitive(head) \
             and head.head.lemma_ in _PURPOSE_GOVERNORS and not any(c.dep_ == "prt" and c.lower_ == "on" for c in head.head.children):
         return "planned"   # "left Cairo to consult with the leadership"; "went on to say" is "then said"
@@ -319,4 +321,7 @@ def classify(head: Token, dates, ref: dt.date | None = None, earlier: str | None
         return "planned"
     if earlier == "planned" and not _told_as_past(head):
         return "planned"   # "Leaders will meet in Lima. ... Coordinators of the summit said ...": still ahead
+    if any(c.lower_ in _MORE_TO_COME and c.dep_ == "amod" for c in head.children) and not _told_as_past(head) \
+            and not (head.dep_ in ("nsubj", "nsubjpass") and head.head.tag_ == "VBD"):
+        return "hypothetical"   # "warned of further attacks"
     return "asserted"

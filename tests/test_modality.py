@@ -103,6 +103,11 @@ from tests.helpers import events, one
     ("There are no plans for the leader to hold a daily news conference.", "statement", "negated"),
     ("Officials said no decision to attack the town had been taken.", "attack", "negated"),
     ("Officials said a decision to attack the town had been taken.", "attack", "asserted"),
+    # more of it to come is only possible, unless the clause says when or that it happened
+    ("Officials warned of further attacks.", "attack", "hypothetical"),
+    ("Further talks will be held next week.", "negotiation", "planned"),
+    ("The first round has finished and further negotiations are ahead.", "negotiation", "planned"),
+    ("Tough negotiations lie ahead.", "negotiation", "planned"),
     # ruling out denies what it governs; not ruling it out leaves it possible
     ("The opposition ruled out attending the conference.", "meeting", "negated"),
     ("The opposition has not ruled out attending the conference.", "meeting", "hypothetical"),
