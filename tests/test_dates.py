@@ -96,6 +96,14 @@ def test_ranges_and_granularity(nlp):
     assert got["2023"] == ("year", (dt.date(2023, 1, 1), dt.date(2023, 12, 31)))
 
 
+def test_later_or_earlier_this_unit_ranges_over_its_part_after_or_before_the_reference_day(nlp):
+    text = "They will meet later this month; they met earlier this year; they meet this week."
+    got = {t.text: (t.value, t.range) for t in dates.find(text, nlp(text), REF)}
+    assert got["later this month"] == ("2024-08", (dt.date(2024, 8, 21), dt.date(2024, 8, 31)))
+    assert got["earlier this year"] == ("2024", (dt.date(2024, 1, 1), dt.date(2024, 8, 19)))
+    assert got["this week"] == ("2024-W34", (dt.date(2024, 8, 19), dt.date(2024, 8, 25)))
+
+
 def test_without_reference_relative_dates_have_no_value(nlp):
     assert found(nlp, "They met on Monday and on August 18, 2024.", None) == [
         ("Monday", None), ("August 18, 2024", "2024-08-18")]

@@ -103,6 +103,9 @@ from tests.helpers import events, one
     ("There are no plans for the leader to hold a daily news conference.", "statement", "negated"),
     ("Officials said no decision to attack the town had been taken.", "attack", "negated"),
     ("Officials said a decision to attack the town had been taken.", "attack", "asserted"),
+    # a date later in the reference day's month is ahead
+    ("The opposition attends a conference in Sochi later this month.", "meeting", "planned"),
+    ("The opposition attended a conference in Sochi earlier this month.", "meeting", "asserted"),
     # more of it to come is only possible, unless the clause says when or that it happened
     ("Officials warned of further attacks.", "attack", "hypothetical"),
     ("Further talks will be held next week.", "negotiation", "planned"),

@@ -314,6 +314,10 @@ def relative_unit(m, c):
     if k == "duration":
         return "duration"
     r = c.anchor_for("day") if which in ANAPHORIC else c.ref
+    return _part_of(which, r, _unit_value(unit, r, k))
+
+
+def _unit_value(unit, r, k):
     if unit == "week":
         return week_value(r + dt.timedelta(weeks=k))
     if unit == "weekend":
@@ -329,6 +333,19 @@ def relative_unit(m, c):
     if unit == "decade":
         return decade_value(r.year - r.year % 10 + 10 * k)
     return None
+
+
+def _part_of(which, r, result):
+    """'later this month' is the part of the month after the reference day, 'earlier this year' the part before
+    it: the value names the unit, the range only that part (so what is dated "later this month" is ahead)."""
+    if result is None or not which.startswith(("later", "earlier")):
+        return result
+    value, granularity, (start, end) = result
+    if which.startswith("later") and r < end:
+        return value, granularity, (max(start, r + dt.timedelta(days=1)), end)
+    if which.startswith("earlier") and r > start:
+        return value, granularity, (start, min(end, r - dt.timedelta(days=1)))
+    return result
 
 
 _PARTS_OF_DAY = _T["part_of_day"].as_dict()   # "the next morning" is the next day
