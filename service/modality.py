@@ -55,6 +55,9 @@ def _clause_chain(tok: Token, depth: int = 3) -> list[Token]:
 
 
 _EXISTING = words.load("standing_nouns")
+_ISSUING = words.load("issuing_verbs")
+_CONCLUDING = words.load("concluding_verbs")
+_ANAPHORIC = words.load("anaphoric_determiners")
 _FRAMING_PREPS = words.load("framing_prepositions")
 _PURPOSE_GOVERNORS = words.load("purpose_verbs")
 _CONDITIONAL_MARKS = words.load("conditional_conjunctions")
@@ -163,6 +166,10 @@ def _own_clause_only(head: Token) -> bool:
         return True
     if head.pos_ not in ("NOUN", "PROPN") and head.dep_ != "prep":
         return False
+    if head.lemma_ in _EXISTING and head.dep_ == "dobj" and head.head.lemma_ in _ISSUING and \
+            not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in _ANAPHORIC for c in head.children):
+        return False   # "will issue a statement", "would make an offer if ..."; "will submit the offer" names
+        # one that exists
     if head.lemma_ in _EXISTING or head.dep_ in ("nsubj", "nsubjpass"):
         return True
     return head.dep_ == "pobj" and head.head.lower_ in _FRAMING_PREPS
@@ -278,9 +285,9 @@ def classify(head: Token, dates, ref: dt.date | None = None, earlier: str | None
         # (a "proposed framework" is itself a proposal, and exists)
     if _only_possible(head):
         return "hypothetical"
-    if head.dep_ in ("nsubj", "nsubjpass") and _happens(head.head) and \
+    if head.dep_ in ("nsubj", "nsubjpass") and (_happens(head.head) or head.head.lemma_ in _CONCLUDING) and \
             any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in head.head.children):
-        return "hypothetical"   # "if major attacks take place", "determining whether talks can resume"
+        return "hypothetical"   # "if major attacks take place", "whether talks can resume", "if a deal is signed"
     for t in chain:
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in _aux_bearer(t).children):
             return "planned"

@@ -103,6 +103,15 @@ from tests.helpers import events, one
     ("There are no plans for the leader to hold a daily news conference.", "statement", "negated"),
     ("Officials said no decision to attack the town had been taken.", "attack", "negated"),
     ("Officials said a decision to attack the town had been taken.", "attack", "asserted"),
+    # a statement or an offer one will issue or make is ahead; one issued exists
+    ("The ministry will issue a statement on Monday.", "statement", "planned"),
+    ("The ministry issued a statement on Monday.", "statement", "asserted"),
+    ("The chairman would issue a statement if the talks failed.", "statement", "hypothetical"),
+    ("The company said it would submit the offer to its board.", "proposal", "asserted"),
+    ("The company said it would make an offer for the shares.", "proposal", "planned"),
+    # a deal that is reached or signed under a condition is only possible
+    ("Troops will withdraw if a deal is signed.", "agreement", "hypothetical"),
+    ("Troops will withdraw unless an agreement is reached.", "agreement", "hypothetical"),
     # a date later in the reference day's month is ahead
     ("The opposition attends a conference in Sochi later this month.", "meeting", "planned"),
     ("The opposition attended a conference in Sochi earlier this month.", "meeting", "asserted"),
