@@ -45,8 +45,9 @@ def _clause_chain(tok: Token, depth: int = 3) -> list[Token]:
     for _ in range(depth):
         if t.head.i == t.i or (t.pos_ in ("VERB", "AUX") and t.dep_ in ("conj", "advcl", "ccomp", "relcl", "parataxis")):
             break
-        if t.dep_ == "acl" and t.tag_ == "VBN" and not infinitive(t):
-            break   # "will attend a conference boycotted by the opposition": a participle on a noun tells a done state
+        if t.dep_ in ("acl", "amod") and t.tag_ == "VBN" and not infinitive(t):
+            break   # "will attend a conference boycotted by the opposition", "under the proposed guidelines, it does
+            # not ...": a participle on a noun tells a done state
         t = t.head
         chain.append(t)
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "acl", "pcomp", "prep") or t.dep_ == "ROOT":

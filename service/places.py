@@ -63,6 +63,8 @@ def _anchors(head: Token, family: str, mode: str) -> tuple[list[Token], list[Tok
             (journeys if purpose.lemma_ in _JOURNEY_VERBS else anchors).append(purpose)
     if mode == "at_target" and head.pos_ == "VERB":
         anchors += objects(head)   # "struck a power plant in Kharkiv"
+        if head.dep_ == "amod":
+            anchors.append(head.head)   # "the bombed embassy in Nairobi": what is struck is the noun it describes
     if mode == "at_target" and head.pos_ in ("NOUN", "PROPN"):
         # "the assassinations of Haniyeh in Tehran and Shukr in Beirut"
         anchors += [p for c in head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]

@@ -40,6 +40,11 @@ def test_an_occasion_named_with_its_hosts_participle_keeps_the_nouns_place_and_d
     assert [d["text"] for d in ev["dates"]] == ["next week"]
 
 
+def test_a_participle_of_striking_is_placed_where_what_it_describes_is(nlp):
+    ev = one(nlp, "Police cordoned off the bombed embassy in Nairobi.", "attack")
+    assert [p["name"] for p in ev["places"]] == ["Nairobi"]
+
+
 def _index_places(nlp, text):
     return {p["name"]: p["kind"] for p in extract(nlp, text, REF)["entities"]["places"]}
 
