@@ -127,6 +127,7 @@ from tests.helpers import events, one
     # a participle on a noun tells a state already reached, whatever the clause around it says
     ("The envoy will attend a peace conference boycotted by the opposition.", "rejection", "asserted"),
     ("The envoy will attend a peace conference to be boycotted by the opposition.", "rejection", "planned"),
+    ("The bank may not qualify because, under the proposed rules, its stock does not meet the criteria.", "proposal", "asserted"),
 ])
 def test_modality(nlp, text, type_, expected):
     assert one(nlp, text, type_)["modality"] == expected
