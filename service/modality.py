@@ -196,7 +196,7 @@ def _negation_reach(head: Token, chain: list[Token]) -> list[Token]:
     if head.dep_ != "pobj":
         return chain
     verb = next((i for i, t in enumerate(chain) if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None or chain[verb].lemma_ in _TAKING_PART:
+    if verb is None or _takes_part(chain[verb]):
         return chain
     return chain[:verb]
 
@@ -207,7 +207,7 @@ def _planned_reach(head: Token, chain: list[Token]) -> list[Token]:
     if head.pos_ not in ("NOUN", "PROPN") or head.dep_ not in ("dobj", "pobj"):
         return chain
     verb = next((i for i, t in enumerate(chain) if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None or chain[verb].lemma_ in _TAKING_PART or _happens(chain[verb]):
+    if verb is None or _takes_part(chain[verb]) or _happens(chain[verb]):
         return chain
     return chain[:verb]
 
@@ -216,6 +216,22 @@ def _denies(verb: Token) -> bool:
     """'skipped the talks', 'refused to meet', 'ruled out attending': a verb that denies what it governs."""
     return verb.lemma_ in _NEG_GOVERNORS or \
         any(c.dep_ == "prt" and f"{verb.lemma_} {c.lower_}" in _NEG_GOVERNORS for c in verb.children)
+
+
+def _takes_part(verb: Token) -> bool:
+    """'attended the talks', 'took part in the talks': a verb (or verb and object) of taking part."""
+    return verb.lemma_ in _TAKING_PART or \
+        any(c.dep_ in ("dobj", "prt") and f"{verb.lemma_} {c.lemma_}" in _TAKING_PART for c in verb.children)
+
+
+def _beside(head: Token, verb: Token) -> bool:
+    """'Why would we link aid to talks', 'it would be a departure from the Geneva process': a noun in a phrase of
+    a verb that neither makes it happen nor is "be" stands beside what the verb may do; the talks exist."""
+    if head.dep_ != "pobj" or verb.pos_ not in ("VERB", "AUX") or verb.lemma_ == "be":
+        return False
+    if head.head.lower_ == "for" or _takes_part(verb) or _happens(verb) or verb.lemma_ in _ISSUING:
+        return False   # "would come for talks", "would take part in the talks", "would hold a vote on it"
+    return True
 
 
 def _planned_by_none(head: Token) -> bool:
@@ -231,7 +247,7 @@ def _taken_part_in(noun: Token, governor: Token) -> bool:
     """'planning to hold daily news conferences', 'intends to attend the summit': the noun is what a verb of
     taking part, in the infinitive of `governor`, makes happen."""
     verb = noun.head
-    return noun.dep_ == "dobj" and verb.dep_ == "xcomp" and verb.head.i == governor.i and verb.lemma_ in _TAKING_PART
+    return noun.dep_ == "dobj" and verb.dep_ == "xcomp" and verb.head.i == governor.i and _takes_part(verb)
 
 
 def _future_frame(verb: Token) -> bool:
@@ -245,7 +261,7 @@ def _told_as_past(head: Token) -> bool:
     happened ("described the meeting as crucial" does not)."""
     verb = head.head
     return verb.tag_ == "VBD" and (head.dep_ == "nsubj" and _happens(verb) or
-                                   head.dep_ == "dobj" and verb.lemma_ in _TAKING_PART)
+                                   head.dep_ == "dobj" and _takes_part(verb))
 
 
 def classify(head: Token, dates, ref: dt.date | None = None, earlier: str | None = None) -> str:
@@ -272,7 +288,7 @@ def classify(head: Token, dates, ref: dt.date | None = None, earlier: str | None
     for t in chain:
         kids = list(t.children)
         v = _aux_bearer(t)
-        if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX for c in v.children):
+        if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX for c in v.children) and not _beside(head, t):
             return "planned" if _future_in_the_past(v) else "hypothetical"
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in kids):
             return "hypothetical"

@@ -120,6 +120,12 @@ from tests.helpers import events, one
     ("Further talks will be held next week.", "negotiation", "planned"),
     ("The first round has finished and further negotiations are ahead.", "negotiation", "planned"),
     ("Tough negotiations lie ahead.", "negotiation", "planned"),
+    # "would" on a verb that neither makes a noun in its phrase happen nor is "be" leaves the noun as it is
+    ("Why would we link food aid to talks that move so slowly?", "negotiation", "asserted"),
+    ("He said the plan would represent a departure from the talks in Geneva.", "negotiation", "asserted"),
+    ("The minister would gladly take part in the talks in Geneva.", "negotiation", "hypothetical"),
+    ("Hamas did not take part in the talks in Cairo.", "negotiation", "negated"),
+    ("The envoy said their response to an attack would be devastating.", "attack", "hypothetical"),
     # ruling out denies what it governs; not ruling it out leaves it possible
     ("The opposition ruled out attending the conference.", "meeting", "negated"),
     ("The opposition has not ruled out attending the conference.", "meeting", "hypothetical"),
