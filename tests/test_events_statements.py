@@ -269,3 +269,29 @@ def test_reporting_without_content_is_no_statement(nlp, text):
 def test_a_response_announced_in_someone_elses_speech_is_no_statement(nlp, text, statement):
     found = {e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "statement"}
     assert bool(found & {"respond", "reply", "replied"}) == statement
+
+
+# Company accounts, book-keeping and anonymity requests in business and general news (a precision audit on
+# unseen newswire): the verbs of speech used for no statement.
+@pytest.mark.parametrize("text, trigger", [
+    ("Northwind Airways posted a third-quarter net loss of $40 million.", "posted"),     # accounts published
+    ("Northwind Airways expects to post a 20% gain in net income.", "post"),
+    ("Northwind Airways announced sharply lower earnings for the quarter.", "announced"),
+    ("Northwind Airways added a fuel surcharge to every ticket.", "added"),              # putting in
+    ("Northwind Bank said it will write off $3 million.", "write"),                      # an accounting entry
+    ('An official, who asked not to be named, said "the plan is dead."', "asked"),      # a request about oneself
+    ("Northwind Airways filed its registration statement on Monday.", "statement"),      # a filing
+])
+def test_accounts_entries_and_anonymity_are_no_statements(nlp, text, trigger):
+    assert not [e for e in events(nlp, text) if e["type"] == "statement" and trigger in e["trigger"]["text"].split()]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Northwind Airways announced that the strike had ended.", "announced"),
+    ("Northwind Airways posted a message to its customers on Monday.", "posted"),
+    ("The minister added that the surcharge was unfair.", "added"),
+    ('"The surcharge is unfair," the minister added.', "added"),
+    ("The minister wrote to the unions that the loans were bad.", "wrote"),
+])
+def test_the_same_verbs_saying_something_are_statements(nlp, text, trigger):
+    assert trigger in {e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "statement"}
