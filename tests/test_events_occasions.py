@@ -204,3 +204,17 @@ def test_receiving_someone_is_a_meeting(nlp, text, met):
 def test_a_process_named_for_its_sponsor_is_a_negotiation(nlp, text, trigger):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "negotiation"]
     assert found == ([trigger] if trigger else [])
+
+
+# Gold NOTES: what someone is urged, pressed or forced to do is the content of a demand, no reported occasion;
+# talks already under way ("to return to the talks") stay one.
+@pytest.mark.parametrize("text, trigger, found", [
+    ("Chile urged Peru and Bolivia to hold talks on the border.", "talks", False),
+    ("Chile pressed the rebels to hold peace talks with the army.", "talks", False),
+    ("Chile urged Bolivia to force the junta to hold a summit.", "summit", False),
+    ("Peru and Bolivia agreed to hold talks on the border.", "talks", True),
+    ("Chile urged the rebels to return to the talks with the army.", "talks", True),
+])
+def test_an_occasion_one_is_pressed_to_hold_is_none(nlp, text, trigger, found):
+    kinds = {e["type"] for e in events(nlp, text) if e["trigger"]["text"] == trigger}
+    assert bool(kinds & {"meeting", "negotiation"}) == found

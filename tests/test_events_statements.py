@@ -295,3 +295,13 @@ def test_accounts_entries_and_anonymity_are_no_statements(nlp, text, trigger):
 ])
 def test_the_same_verbs_saying_something_are_statements(nlp, text, trigger):
     assert trigger in {e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "statement"}
+
+
+@pytest.mark.parametrize("text, statement", [
+    ("The minister denied the refugees an asylum hearing.", False),     # withholding
+    ("The border police denied the reporters entry.", False),
+    ("The minister denied that the refugees had been refused a hearing.", True),
+    ("The ministry denied the reports of a refused hearing.", True),
+])
+def test_denying_someone_something_is_no_statement(nlp, text, statement):
+    assert any(e["type"] == "statement" and e["trigger"]["text"] == "denied" for e in events(nlp, text)) == statement
