@@ -218,3 +218,12 @@ def test_a_process_named_for_its_sponsor_is_a_negotiation(nlp, text, trigger):
 def test_an_occasion_one_is_pressed_to_hold_is_none(nlp, text, trigger, found):
     kinds = {e["type"] for e in events(nlp, text) if e["trigger"]["text"] == trigger}
     assert bool(kinds & {"meeting", "negotiation"}) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The merger was approved at a special meeting of Northwind shareholders on Monday.", False),   # a body's own
+    ("The budget was agreed at a meeting of the party's executive committee.", False),
+    ("The merger was approved at a meeting of Northwind and Southwind executives on Monday.", True),
+])
+def test_a_meeting_of_a_body_of_its_own_is_no_meeting_between_parties(nlp, text, found):
+    assert any(e["type"] == "meeting" for e in events(nlp, text)) == found
