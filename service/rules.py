@@ -22,6 +22,7 @@ A path *finds* something when tokens are left at its end.
              in_quote             the word is inside a quotation
              has_quote            a quotation is attributed to this speech verb (quotes.py)
              blank                the word is white space
+             sentence_start       the word opens its sentence
              !TEST                the test fails
 
 Like spaCy's DependencyMatcher, a pattern says what the tree must look like, and the code only applies
@@ -73,6 +74,7 @@ _TESTS: dict[str, Callable[[Token, Context], bool]] = {
     "in_quote": lambda t, ctx: quotes.inside_quote(ctx.doc, t),
     "has_quote": lambda t, ctx: quotes.quote_for(ctx.doc, t) is not None,
     "blank": lambda t, ctx: t.is_space or not t.text.strip(),
+    "sentence_start": lambda t, ctx: t.is_sent_start,
 }
 
 _BROKERING = words.load("brokering_words")

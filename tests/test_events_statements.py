@@ -305,3 +305,13 @@ def test_the_same_verbs_saying_something_are_statements(nlp, text, trigger):
 ])
 def test_denying_someone_something_is_no_statement(nlp, text, statement):
     assert any(e["type"] == "statement" and e["trigger"]["text"] == "denied" for e in events(nlp, text)) == statement
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("Asked how the airline hopes to grow its fleet, Ms. Reyes said it sees room in Asia.", False),
+    ("When reporters asked how the airline would grow, Ms. Reyes said it saw room in Asia.", True),
+    ("Ms. Reyes said the bank acted after one of her lawyers asked whether the fees could be seized.", True),
+])
+def test_asked_as_a_preamble_is_no_statement_of_its_own(nlp, text, asked):
+    found = {e["trigger"]["text"].lower() for e in events(nlp, text) if e["type"] == "statement"}
+    assert ("asked" in found) == asked and "said" in found
