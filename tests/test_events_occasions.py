@@ -227,3 +227,13 @@ def test_an_occasion_one_is_pressed_to_hold_is_none(nlp, text, trigger, found):
 ])
 def test_a_meeting_of_a_body_of_its_own_is_no_meeting_between_parties(nlp, text, found):
     assert any(e["type"] == "meeting" for e in events(nlp, text)) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ('"We never negotiate with kidnappers," the minister said.', False),     # a policy claimed
+    ("Chile never meets rebel leaders in public.", False),                   # a habit
+    ("Chile has never met rebel leaders in public.", True),                  # a (negated) past event
+    ("Chile will never negotiate with kidnappers.", True),                   # a (negated) future one
+])
+def test_never_in_the_present_is_a_habit_not_an_event(nlp, text, found):
+    assert bool({e["type"] for e in events(nlp, text)} & {"meeting", "negotiation"}) == found
