@@ -237,3 +237,11 @@ def test_a_meeting_of_a_body_of_its_own_is_no_meeting_between_parties(nlp, text,
 ])
 def test_never_in_the_present_is_a_habit_not_an_event(nlp, text, found):
     assert bool({e["type"] for e in events(nlp, text)} & {"meeting", "negotiation"}) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The wounded soldiers were flown to Germany on Monday.", False),   # carried, no visit of their own
+    ("The defence minister flew to Germany on Monday.", True),
+])
+def test_being_flown_somewhere_is_no_visit(nlp, text, found):
+    assert any(e["type"] == "visit" for e in events(nlp, text)) == found
