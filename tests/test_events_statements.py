@@ -315,3 +315,12 @@ def test_denying_someone_something_is_no_statement(nlp, text, statement):
 def test_asked_as_a_preamble_is_no_statement_of_its_own(nlp, text, asked):
     found = {e["trigger"]["text"].lower() for e in events(nlp, text) if e["type"] == "statement"}
     assert ("asked" in found) == asked and "said" in found
+
+
+@pytest.mark.parametrize("text, threat", [
+    ("The minister raised the tax despite threats of more protests.", True),    # a protest someone would stage
+    ("The junta gave in under the threat of sanctions.", True),                  # a penalty someone would impose
+    ("The threat of war loomed over the region.", False),                        # a danger
+])
+def test_a_threat_of_a_protest_or_a_penalty_is_someones(nlp, text, threat):
+    assert ("threat" in types_of(nlp, text)) == threat
