@@ -245,3 +245,12 @@ def test_never_in_the_present_is_a_habit_not_an_event(nlp, text, found):
 ])
 def test_being_flown_somewhere_is_no_visit(nlp, text, found):
     assert any(e["type"] == "visit" for e in events(nlp, text)) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The minister went to see the president on Thursday.", {"meeting", "visit"}),   # going to meet someone
+    ("Rebel leaders came to see the envoy in Lima.", {"meeting", "visit"}),
+    ("The minister went to see the damage in the port.", set()),                      # no one seen
+])
+def test_going_to_see_someone_is_a_visit_and_a_meeting(nlp, text, found):
+    assert {e["type"] for e in events(nlp, text)} & {"meeting", "visit"} == found
