@@ -365,3 +365,15 @@ def test_a_draft_text_is_a_proposal(nlp, text, trigger):
 def test_a_plan_of_ones_own_operations_is_no_proposal(nlp, text, trigger):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "proposal"]
     assert found == ([trigger] if trigger else [])
+
+
+@pytest.mark.parametrize("text, agreed", [
+    ("The refugees will return home as part of a UN-brokered deal.", "deal"),
+    ("The prisoners were freed under an accord mediated by Norway.", "accord"),
+    ("The accord negotiated in secret gave the rebels an amnesty.", "accord"),
+    ("Mediators are working on a US-brokered deal.", None),   # what is worked on is not yet concluded
+    ("Mediators expect a deal on the hostages.", None),
+])
+def test_an_agreement_brokered_or_negotiated_was_concluded(nlp, text, agreed):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "agreement"]
+    assert found == ([agreed] if agreed else [])
