@@ -188,3 +188,22 @@ def test_a_death_by_disaster_is_no_attack(nlp, text, is_attack):
 def test_forces_driven_out_or_back_is_an_attack(nlp, text, trigger):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "attack"]
     assert found == ([trigger] if trigger else [])
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Soldiers sexually abused detainees at the prison.", "abused"),
+    ("The guards abused the prisoners for years.", "abused"),
+    ("Guards beat the prisoners with batons.", "beat"),
+    ("The protesters were beaten by police on Sunday.", "beaten"),
+    ("Two men were beaten to death.", "beaten"),
+    ("Soldiers raped women in the village.", "raped"),
+    ("Two men assaulted a police officer on Monday.", "assaulted"),
+    ("The minister abused his power.", None),
+    ("He abused his position to enrich his family.", None),
+    ("Drug abuse is rising.", None),
+    ("The champions beat the visitors on Sunday.", None),
+    ("The company beat expectations.", None),
+])
+def test_abusing_or_beating_people_is_an_attack(nlp, text, trigger):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "attack"]
+    assert found == ([trigger] if trigger else [])
