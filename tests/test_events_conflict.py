@@ -207,3 +207,17 @@ def test_forces_driven_out_or_back_is_an_attack(nlp, text, trigger):
 def test_abusing_or_beating_people_is_an_attack(nlp, text, trigger):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "attack"]
     assert found == ([trigger] if trigger else [])
+
+
+@pytest.mark.parametrize("text, accused", [
+    ("The army abused prisoners, the group charged on Monday.", True),   # the charge after the allegation
+    ("He was charged on Thursday in three bombings.", True),
+    ("Two men charged in the bombing were released.", True),
+    ("Police charged the two men with murder.", True),
+    ("The inspectors were charged with verifying the data.", False),   # a task
+    ("The battery was charged overnight.", False),
+    ("Fees charged by the banks rose.", False),
+])
+def test_charging_people_is_an_accusation(nlp, text, accused):
+    found = [e for e in events(nlp, text) if e["type"] == "accusation"]
+    assert len(found) == (1 if accused else 0)
