@@ -221,3 +221,15 @@ def test_abusing_or_beating_people_is_an_attack(nlp, text, trigger):
 def test_charging_people_is_an_accusation(nlp, text, accused):
     found = [e for e in events(nlp, text) if e["type"] == "accusation"]
     assert len(found) == (1 if accused else 0)
+
+
+@pytest.mark.parametrize("text, accused", [
+    ("A report released on Tuesday alleged that the army helped to plan the killings.", True),
+    ("The opposition alleged fraud in the election.", True),
+    ("It is alleged that the minister took bribes.", True),
+    ("The alleged plot was foiled on Monday.", False),
+    ("Police arrested the alleged leader of the gang.", False),
+])
+def test_alleging_wrongdoing_is_an_accusation(nlp, text, accused):
+    found = [e for e in events(nlp, text) if e["type"] == "accusation" and e["trigger"]["text"] == "alleged"]
+    assert len(found) == (1 if accused else 0)
