@@ -214,6 +214,7 @@ def test_abusing_or_beating_people_is_an_attack(nlp, text, trigger):
     ("He was charged on Thursday in three bombings.", True),
     ("Two men charged in the bombing were released.", True),
     ("Police charged the two men with murder.", True),
+    ("Police charged him with murdering his wife.", True),   # the offence as a gerund
     ("The inspectors were charged with verifying the data.", False),   # a task
     ("The battery was charged overnight.", False),
     ("Fees charged by the banks rose.", False),
@@ -233,3 +234,16 @@ def test_charging_people_is_an_accusation(nlp, text, accused):
 def test_alleging_wrongdoing_is_an_accusation(nlp, text, accused):
     found = [e for e in events(nlp, text) if e["type"] == "accusation" and e["trigger"]["text"] == "alleged"]
     assert len(found) == (1 if accused else 0)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The doctor was gunned down in his home on Friday.", "gunned down"),
+    ("Two men were stabbed outside the bar.", "stabbed"),
+    ("The militants beheaded a hostage.", "beheaded"),
+    ("The mayor was slain by gunmen.", "slain"),
+    ("Police are investigating the slaying of a doctor.", "slaying"),
+    ("He took a stab at the problem.", None),
+])
+def test_killing_words_of_newswire_are_attacks(nlp, text, trigger):
+    found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "attack"]
+    assert found == ([trigger] if trigger else [])
