@@ -377,3 +377,13 @@ def test_a_plan_of_ones_own_operations_is_no_proposal(nlp, text, trigger):
 def test_an_agreement_brokered_or_negotiated_was_concluded(nlp, text, agreed):
     found = [e["trigger"]["text"] for e in events(nlp, text) if e["type"] == "agreement"]
     assert found == ([agreed] if agreed else [])
+
+
+@pytest.mark.parametrize("text, agreed", [
+    ("The leader said he welcomed the US keeping troops in the country.", True),   # what a country does
+    ("The minister welcomed Egypt hosting the talks.", True),
+    ("The town welcomed the refugees arriving from the north.", False),   # people: hospitality
+])
+def test_welcoming_what_a_country_does_is_an_agreement(nlp, text, agreed):
+    found = [e for e in events(nlp, text) if e["type"] == "agreement" and e["trigger"]["text"] == "welcomed"]
+    assert len(found) == (1 if agreed else 0)
