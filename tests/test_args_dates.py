@@ -31,6 +31,7 @@ def test_a_date_left_unresolved_dates_no_event_but_stays_in_the_index(nlp):
     # where a span begins or ends, not when the event happens
     ("The minister made his first visit to the country since August.", "visit"),
     ("They are negotiating commitments beyond 2012.", "negotiation"),
+    ("Until Thursday, the government had refused to negotiate with the rebels.", "rejection"),
 ])
 def test_vague_dates_and_span_edges_date_no_event(nlp, text, type_):
     assert [e["dates"] for e in events(nlp, text) if e["type"] == type_] == [[]]
