@@ -115,6 +115,9 @@ def fill_dates(ev: Event, located: list[tuple[Timex, int, int]], doc: Doc, event
             anchors.update(c.i for c in gov.children if c.dep_ == "xcomp")   # "talks are set to take place this week"
             anchors.update(x.i for c in gov.children if c.dep_ == "xcomp" for x in c.children if x.dep_ == "xcomp")
         anchors.update(c.i for c in h.children if c.dep_ in ("acl", "relcl"))
+        journey = places.purpose_of(phrase)
+        if journey is not None:
+            anchors.add(journey.i)   # "will visit Pakistan this week for talks": the trip's time
     elif h.dep_ == "advcl" and h.tag_ == "VBG":
         anchors.add(h.head.i)   # "said on Monday, stating that ..."
     ev.dates.extend(_attached(ev, anchors, located, doc, event_heads))

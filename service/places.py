@@ -54,7 +54,7 @@ def _anchors(head: Token, family: str, mode: str) -> tuple[list[Token], list[Tok
         anchors += [c for c in head.children if c.dep_ in ("acl", "relcl") or c.pos_ == "ADJ" and c.dep_ == "prep"]
     anchors += [x for a in list(anchors) for x in _infinitives(a)]
     phrases: list[Token] = []
-    journeys: list[Token] = []
+    journeys: list[Token] = [j] if noun and (j := purpose_of(head)) is not None else []
     for v in [a for a in anchors if a.pos_ in ("VERB", "AUX")]:
         frames, fronted, purpose = _frames(v)
         anchors += frames
@@ -70,6 +70,17 @@ def _anchors(head: Token, family: str, mode: str) -> tuple[list[Token], list[Tok
         anchors += [p for c in head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         anchors += [cc for a in list(anchors) for cc in a.conjuncts]
     return anchors, phrases, journeys
+
+
+def purpose_of(noun: Token) -> Token | None:
+    """The journey an occasion is the purpose of, whose destination and time are its own: "will visit
+    Pakistan this week for talks", "flew to Lima for a summit", "a trip to Cairo for talks"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return None
+    j = noun.head.head
+    if j.pos_ == "VERB" and j.lemma_ in _JOURNEY_VERBS or j.pos_ == "NOUN" and j.lemma_.lower() in _TRIP_NOUNS:
+        return j
+    return None
 
 
 def _infinitives(t: Token) -> list[Token]:
@@ -140,7 +151,7 @@ def places(head: Token, type_: str, family: str, index: DocIndex) -> list[tuple[
         # during a trip, or at the end of the journey it is the purpose of: where that journey goes
         trips = [p for a in anchors for c in a.children if c.dep_ == "prep" and c.lower_ in _TRIP_PREPS
                  for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _TRIP_NOUNS]
-        found.extend((ref, "location") for t in trips + journeys for q in pobjs(t, {"to"})
+        found.extend((ref, "location") for t in trips + journeys for q in [*pobjs(t, {"to"}), *objects(t)]
                      for ref in [_named(q, index)] if ref)
     if head.pos_ in ("NOUN", "PROPN"):   # "the Vienna talks": a town before the event noun is where it is
         found.extend((ref, "location") for c in head.children if c.dep_ == "compound"

@@ -27,6 +27,21 @@ def test_a_meeting_during_a_visit_takes_place_where_the_visit_went(nlp):
     assert [(p["name"], p["role"]) for p in ev["places"]] == [("Israel", "location")]
 
 
+@pytest.mark.parametrize("text, place, date", [
+    ("The minister will visit Pakistan this week for talks with Pakistani leaders.", "Pakistan", "2024-W34"),
+    ("The envoy flew to Cairo on Monday for talks with Hamas.", "Cairo", "2024-08-19"),
+])
+def test_talks_a_journey_is_made_for_happen_where_and_when_it_goes(nlp, text, place, date):
+    ev = one(nlp, text, "meeting")
+    assert ([(p["name"], p["role"]) for p in ev["places"]], [d["value"] for d in ev["dates"]]) == \
+        ([(place, "location")], [date])
+
+
+def test_a_place_the_journey_a_meeting_is_for_goes_to(nlp):
+    ev = one(nlp, "The envoy visited Lima on Monday to meet the president.", "meeting")
+    assert [(p["name"], p["role"]) for p in ev["places"]] == [("Lima", "location")]
+
+
 def test_talks_parsed_as_the_verbs_compound_still_take_its_place(nlp):
     evs = [e for e in events(nlp, "Blinken is set to meet Israeli leaders on Monday before truce talks resume in Cairo.")
            if e["type"] == "negotiation"]
