@@ -42,6 +42,15 @@ def test_a_place_the_journey_a_meeting_is_for_goes_to(nlp):
     assert [(p["name"], p["role"]) for p in ev["places"]] == [("Lima", "location")]
 
 
+@pytest.mark.parametrize("text, type_, place", [
+    ("The rebels will attend a Turkish-hosted conference in Ankara next week.", "meeting", "Ankara"),
+    ("Egypt said the Qatari-mediated talks in Doha would resume on Monday.", "negotiation", "Doha"),
+])
+def test_an_occasion_named_with_its_host_keeps_its_own_place_and_time(nlp, text, type_, place):
+    ev = one(nlp, text, type_)
+    assert [p["name"] for p in ev["places"]] == [place] and len(ev["dates"]) == 1
+
+
 def test_talks_parsed_as_the_verbs_compound_still_take_its_place(nlp):
     evs = [e for e in events(nlp, "Blinken is set to meet Israeli leaders on Monday before truce talks resume in Cairo.")
            if e["type"] == "negotiation"]
