@@ -7,6 +7,7 @@ trigger, with the roles of spec/EVENTS.md.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -25,6 +26,7 @@ _PARTITIVE = words.load("partitive_nouns")
 _NAMING_DEPS = {"compound", "nmod", "amod", "poss", "nummod"}
 _CLIMB = 8   # "opened at the UN office in Nairobi, Kenya on Monday": the steps from a date up to its verb
 _SEQUENCE = words.load("sequence_adverbs")
+_PRINTED_NEXT_DAY = dt.timedelta(days=1)
 
 
 @dataclass
@@ -98,10 +100,14 @@ def locate_dates(timexes: list[Timex], doc: Doc, dateline_end: int = 0) -> list[
     return out
 
 
-def fill_dates(ev: Event, located: list[tuple[Timex, int, int]], doc: Doc, event_heads: set[int]) -> None:
+def fill_dates(ev: Event, located: list[tuple[Timex, int, int]], doc: Doc, event_heads: set[int],
+               ref: dt.date | None = None) -> None:
     """Dates tied to this trigger: the expression attaches to it, to the verb it is subject or object of,
     or to a participle or relative clause on it ("the proposal outlined by Biden in May"); without one of
-    its own, a verb takes the time of the clause it shares (_shared_time)."""
+    its own, a verb takes the time of the clause it shares (_shared_time). A verb in the simple past did
+    its act by the day of the article (`ref`): a later date hung on it is its object's ("predicted an
+    improvement during the coming year"); though not the next day, which a story filed the eve of its
+    printing gives ("said in an editorial on Saturday" dated Friday)."""
     h = ev.head
     anchors = {h.i}
     if h.pos_ in ("NOUN", "PROPN"):
@@ -127,6 +133,8 @@ def fill_dates(ev: Event, located: list[tuple[Timex, int, int]], doc: Doc, event
             ev.dates.extend(_attached(ev, {shared.i}, located, doc, event_heads))
     if not ev.dates and h.pos_ == "VERB" and h.dep_ != "ROOT" and h.lower_ != "according":   # a source, no act
         ev.dates.extend(_fronted_dates(h, located, doc))
+    if ref is not None and h.tag_ == "VBD":
+        ev.dates = [tx for tx in ev.dates if tx.range is None or tx.range[0] <= ref + _PRINTED_NEXT_DAY]
 
 
 def _attached(ev: Event, anchors: set[int], located: list[tuple[Timex, int, int]], doc: Doc,
@@ -252,7 +260,7 @@ def extract(doc: Doc, triggers: list[Trigger], index: DocIndex, timexes: list[Ti
         if not ev.actors and earlier is not None:
             ev.actors = occasions.parties_named_again(ev, earlier)
         ev.places = places.places(ev.head, ev.type, ev.family, index)
-        fill_dates(ev, located, doc, heads - {ev.head.i})
+        fill_dates(ev, located, doc, heads - {ev.head.i}, ref)
         ev.modality = modality_rules.classify(ev.head, ev.dates, ref, links.told(ev))
         if not ev.places and index.dateline is not None and ev.head.idx > index.dateline.end \
                 and places.from_dateline(ev.head, ev.type, ev.modality, heads, index):

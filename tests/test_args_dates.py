@@ -72,3 +72,16 @@ def test_a_verb_without_a_date_shares_the_time_of_its_clause(nlp, text, type_, v
 ])
 def test_a_date_naming_a_noun_and_one_far_from_its_verb(nlp, text, trigger, values):
     assert [[d["value"] for d in e["dates"]] for e in events(nlp, text) if e["trigger"]["text"] == trigger] == [values]
+
+
+@pytest.mark.parametrize("text, type_, values", [
+    # a past act is not dated after the article: the later date is what the act is about
+    ("The prime minister on Friday predicted an improvement during the coming year.", "statement", ["2024-08-16"]),
+    # ... while a date the act itself looks ahead to stays on the event that happens then
+    ("The minister said on Monday that the talks would resume next week.", "negotiation", ["2024-W35"]),
+    # ... and the day after the article is the day a story filed on its eve is printed
+    ("The newspaper said in an editorial on Wednesday, Aug. 21, that the court had erred.", "statement",
+     ["2024-08-21"]),
+])
+def test_a_past_act_is_not_dated_after_the_article(nlp, text, type_, values):
+    assert [d["value"] for e in events(nlp, text) if e["type"] == type_ for d in e["dates"]] == values
