@@ -155,7 +155,7 @@ def places(head: Token, type_: str, family: str, index: DocIndex) -> list[tuple[
                      for ref in [_named(q, index)] if ref)
     if head.pos_ in ("NOUN", "PROPN"):   # "the Vienna talks": a town before the event noun is where it is
         found.extend((ref, "location") for c in head.children if c.dep_ == "compound"
-                     for ref in [_named(c, index)] if ref and ref.place.kind != "country")
+                     for ref in [_named(c, index)] if ref and not _names_what(ref, mode))
     for a in anchors:
         if mode == "at_target" and a.i != head.i:
             ref = _named(a, index)   # what is struck is a town or a region: "shelled Homs province"
@@ -184,6 +184,15 @@ def places(head: Token, type_: str, family: str, index: DocIndex) -> list[tuple[
             seen.add(ref.place.id)
             out.append((ref, role))
     return out
+
+
+def _names_what(ref: PlaceRef, mode: str) -> bool:
+    """A country, or before an occasion a known region, says what the event is about, not where it is held:
+    "the Iran talks", "the Middle East peace process", "the Darfur peace talks"; a town says where ("the
+    Vienna talks"), and so does a region where strikes fall ("the Gaza strikes")."""
+    kind = ref.place.kind
+    return kind == "country" or (kind == "region" and mode != "at_target"
+                                 and gazetteer.lookup(ref.place.name) is not None)
 
 
 def _within(q: Token, index: DocIndex, bodies: bool = False) -> list[PlaceRef]:

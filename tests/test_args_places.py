@@ -51,6 +51,18 @@ def test_an_occasion_named_with_its_host_keeps_its_own_place_and_time(nlp, text,
     assert [p["name"] for p in ev["places"]] == [place] and len(ev["dates"]) == 1
 
 
+@pytest.mark.parametrize("text, type_, places", [
+    # a known region before an occasion says what it is about ...
+    ("The envoy said the stalled Middle East peace process must be revived.", "negotiation", []),
+    ("The Darfur peace talks resumed on Monday.", "negotiation", []),
+    # ... a town where it is held, and a region where strikes fall
+    ("The Vienna talks resumed on Monday.", "negotiation", ["Vienna"]),
+    ("The minister condemned the Gaza strikes.", "attack", ["Gaza"]),
+])
+def test_a_region_before_an_occasion_is_its_subject_not_its_venue(nlp, text, type_, places):
+    assert [p["name"] for p in one(nlp, text, type_)["places"]] == places
+
+
 def test_talks_parsed_as_the_verbs_compound_still_take_its_place(nlp):
     evs = [e for e in events(nlp, "Blinken is set to meet Israeli leaders on Monday before truce talks resume in Cairo.")
            if e["type"] == "negotiation"]
