@@ -34,6 +34,8 @@ _CHAIN_STEPS = 2   # "are set to begin to meet": infinitives followed down from 
 _ANAPHOR_SENTENCES = 2
 # "during his visit to Israel", "on a trip to Cairo": the nouns of the journeys
 _TRIP_NOUNS = {n for t in TYPES.values() if t.places == "journey" for n in t.lexicon["nouns"]}
+# "at the Party Conference": a name for an event, no site a body stands for
+_EVENT_NOUNS = {n for t in TYPES.values() for n in t.lexicon["nouns"]}
 # "flew to Lima to meet ...": the journeys whose destination is where their purpose happens
 _JOURNEY_VERBS = {v for t in TYPES.values() if t.places == "journey" for v in t.lexicon["verbs"]} - _DEPARTING
 
@@ -123,8 +125,9 @@ def _frames(v: Token) -> tuple[list[Token], list[Token], Token | None]:
 def _named(tok: Token, index: DocIndex, bodies: bool = False) -> PlaceRef | None:
     """The place a word names: a name, the name a place noun goes with ("the resort of Sochi", "Idlib
     province"), or for "the country", "the city" alone the last place of that kind named before it; with
-    `bodies`, the site of a body named where a place is expected ("at Harvard University", "visited Huawei")."""
-    ref = index.place_at(tok, bodies)
+    `bodies`, the site of a body named where a place is expected ("at Harvard University", "visited Huawei"),
+    though not of one named for an event ("a speech at the Labour Party Conference in Brighton")."""
+    ref = index.place_at(tok, bodies and tok.lemma_.lower() not in _EVENT_NOUNS)
     if ref is not None or tok.lemma_.lower() not in _PLACE_NOUNS:
         return ref
     named = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]

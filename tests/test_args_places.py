@@ -180,7 +180,10 @@ def test_where_the_parties_are(nlp, text, type_, places):
     ("His visit to Huawei came a day after the deal was signed.", "visit", [[("Huawei", "facility")]]),
     ("Speaking at Harvard University, the minister said the plan would work.", "statement",
      [[("Harvard University", "facility")]]),
-    # ... but not where the speaker works
+    # ... but not one named for an event
+    ("She made her first speech at the Labour Party Conference in Brighton last October.", "statement",
+     [[("Brighton", "city")]]),
+    # ... nor where the speaker works
     ("\"It will fail,\" said Sami Nasser, a professor at Cairo University in Giza.", "statement",
      [[("Giza", "city")]]),
 ])
