@@ -263,7 +263,7 @@ def extract(doc: Doc, triggers: list[Trigger], index: DocIndex, timexes: list[Ti
         fill_dates(ev, located, doc, heads - {ev.head.i}, ref)
         ev.modality = modality_rules.classify(ev.head, ev.dates, ref, links.told(ev))
         if not ev.places and index.dateline is not None and ev.head.idx > index.dateline.end \
-                and places.from_dateline(ev.head, ev.type, ev.modality, heads, index):
+                and places.from_dateline(ev.head, ev.type, ev.modality, heads, index, ev.dates, ref):
             ev.places = [(index.dateline, "location")]
         if TYPES[ev.type].speech:
             ev.quote = quotes.quote_for(doc, ev.head)

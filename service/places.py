@@ -15,6 +15,8 @@ to say happened.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.tokens import Token
 
 from . import gazetteer, words
@@ -29,6 +31,8 @@ _PLACE_PREPS = words.load("place_prepositions")
 _PLACE_NOUNS = words.load("place_nouns")
 _LOCATIVE = words.load("locative_prepositions")
 _PARTY_NOUNS = words.load("actor_nouns") | words.load("person_nouns")
+# How long before the article's day its dateline still places what it reports: the week it covers.
+_NEWS_DAYS = dt.timedelta(days=7)
 _CHAIN_STEPS = 2   # "are set to begin to meet": infinitives followed down from a clause
 # How far back "the country" may look for the country it stands for: its sentence and the one before.
 _ANAPHOR_SENTENCES = 2
@@ -228,12 +232,17 @@ def _parties_places(head: Token, anchors: list[Token], index: DocIndex) -> list[
 
 
 
-def from_dateline(head: Token, type_: str, modality: str, event_heads: set[int], index: DocIndex) -> bool:
+def from_dateline(head: Token, type_: str, modality: str, event_heads: set[int], index: DocIndex,
+                  dates: list = (), ref: dt.date | None = None) -> bool:
     """Whether an event with no place of its own happened where the article is filed from: an asserted
     occasion or strike of the article's own narrative ("An airstrike killed ten, the army said"), not a
     journey, what someone is reported to say happened ("Officials said the envoys had met"), what
-    another event is about ("criticised the plan"), nor the act of a subject that is elsewhere."""
+    another event is about ("criticised the plan"), the act of a subject that is elsewhere, nor one its
+    date puts before the days the article reports ("agreed in April" in June, "the Aug. 7, 1998, bombings"
+    a year on): the dateline says where the reporter is now."""
     if TYPES[type_].places == "journey" or modality != "asserted":
+        return False
+    if ref is not None and dates and all(tx.range is not None and tx.range[1] < ref - _NEWS_DAYS for tx in dates):
         return False
     if _subject_elsewhere(head, index):
         return False

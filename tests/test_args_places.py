@@ -229,6 +229,10 @@ def test_a_dateline_places_what_the_article_reports_from_there(nlp):
     ("HAVANA (AP) -- Exiles in Miami criticised the ruling.", "accusation", [[]]),
     ("WARSAW (AP) -- Germany criticised the ruling.", "accusation", [[]]),
     ("WARSAW (AP) -- Poland criticised the ruling.", "accusation", [["Warsaw"]]),
+    # not what the text dates before the days it reports, though what it dates then too is
+    ("CAIRO (AP) -- The two sides signed a trade deal in 2019, the minister said.", "agreement", [[]]),
+    ("CAIRO (AP) -- A rally on Saturday marked the strike of 1952 and denounced the plan.", "accusation",
+     [["Cairo"]]),
     # no dateline: a heading in capitals, an ordinary first line; what comes before a dateline
     ("BREAKING NEWS -- The minister criticised the plan.", "accusation", [[]]),
     ("US officials met on Friday. The talks ended in Rome - the envoys left.", "meeting", [[]]),
