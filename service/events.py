@@ -120,7 +120,10 @@ def fill_dates(ev: Event, located: list[tuple[Timex, int, int]], doc: Doc, event
             anchors.add(gov.i)
             anchors.update(c.i for c in gov.children if c.dep_ == "xcomp")   # "talks are set to take place this week"
             anchors.update(x.i for c in gov.children if c.dep_ == "xcomp" for x in c.children if x.dep_ == "xcomp")
-        anchors.update(c.i for c in h.children if c.dep_ in ("acl", "relcl"))
+        clauses = places.clauses_on(h)
+        anchors.update(c.i for c in clauses)
+        # "talks due to resume next week": the infinitive of an adjective on the noun
+        anchors.update(x.i for c in clauses if c.dep_ == "amod" for x in c.children if x.dep_ == "xcomp")
         journey = places.purpose_of(phrase)
         if journey is not None:
             anchors.add(journey.i)   # "will visit Pakistan this week for talks": the trip's time

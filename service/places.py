@@ -57,7 +57,7 @@ def _anchors(head: Token, family: str, mode: str) -> tuple[list[Token], list[Tok
     elif head.dep_ == "compound" and head.head.pos_ == "VERB":
         anchors.append(head.head)   # "before truce talks resume in Cairo", "talks" parsed as the verb's compound
     if noun:
-        anchors += [c for c in head.children if c.dep_ in ("acl", "relcl") or c.pos_ == "ADJ" and c.dep_ == "prep"]
+        anchors += clauses_on(head)
     anchors += [x for a in list(anchors) for x in _infinitives(a)]
     phrases: list[Token] = []
     journeys: list[Token] = [j] if noun and (j := purpose_of(head)) is not None else []
@@ -76,6 +76,13 @@ def _anchors(head: Token, family: str, mode: str) -> tuple[list[Token], list[Tok
         anchors += [p for c in head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         anchors += [cc for a in list(anchors) for cc in a.conjuncts]
     return anchors, phrases, journeys
+
+
+def clauses_on(noun: Token) -> list[Token]:
+    """The clauses on a noun that say what becomes of it: "a summit to be held in Lima", "talks that resumed
+    in Doha", and an adjective with an infinitive, "talks due to resume in Geneva next week"."""
+    return [c for c in noun.children if c.dep_ in ("acl", "relcl") or c.pos_ == "ADJ" and (
+        c.dep_ == "prep" or c.dep_ == "amod" and any(x.dep_ == "xcomp" for x in c.children))]
 
 
 def purpose_of(noun: Token) -> Token | None:

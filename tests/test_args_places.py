@@ -63,6 +63,15 @@ def test_a_region_before_an_occasion_is_its_subject_not_its_venue(nlp, text, typ
     assert [p["name"] for p in one(nlp, text, type_)["places"]] == places
 
 
+@pytest.mark.parametrize("text, type_, place, date", [
+    ("The plan bypasses the peace talks due to resume in Geneva next week.", "negotiation", "Geneva", "2024-W35"),
+    ("A summit likely to open in Lima on Monday was postponed.", "meeting", "Lima", "2024-08-26"),
+])
+def test_an_adjective_with_an_infinitive_on_the_noun_says_where_and_when(nlp, text, type_, place, date):
+    ev = one(nlp, text, type_)
+    assert ([p["name"] for p in ev["places"]], [d["value"] for d in ev["dates"]]) == ([place], [date])
+
+
 def test_talks_parsed_as_the_verbs_compound_still_take_its_place(nlp):
     evs = [e for e in events(nlp, "Blinken is set to meet Israeli leaders on Monday before truce talks resume in Cairo.")
            if e["type"] == "negotiation"]
