@@ -143,7 +143,8 @@ def fill_dates(ev: Event, located: list[tuple[Timex, int, int]], doc: Doc, event
 def _attached(ev: Event, anchors: set[int], located: list[tuple[Timex, int, int]], doc: Doc,
               event_heads: set[int]) -> list[Timex]:
     """The dates of the trigger's sentence that hang on one of `anchors` (or on the trigger's words) before
-    any other verb or event; a date naming a noun ("Monday's vote") dates that noun only."""
+    any other verb or event (but the one it is done in, _medium); a date naming a noun ("Monday's vote")
+    dates that noun only."""
     out = []
     sent_start = ev.head.sent.start
     for tx, root, in_sent in located:
@@ -161,9 +162,15 @@ def _attached(ev: Event, anchors: set[int], located: list[tuple[Timex, int, int]
             if t.i in anchors or ev.start <= t.i < ev.end:
                 out.append(tx)
                 break
-            if t.pos_ in ("VERB", "AUX") or t.i in event_heads:
+            if t.pos_ in ("VERB", "AUX") or t.i in event_heads and not _medium(t, anchors):
                 break
     return out
+
+
+def _medium(t: Token, anchors: set[int]) -> bool:
+    """An event noun the act is done in, whose date is the act's: "In a statement on Monday, the ministry
+    called for calm", "Kibaki, in an address late Sunday, urged voters"."""
+    return t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.i in anchors
 
 
 def _shared_time(v: Token) -> Token | None:

@@ -85,3 +85,13 @@ def test_a_date_naming_a_noun_and_one_far_from_its_verb(nlp, text, trigger, valu
 ])
 def test_a_past_act_is_not_dated_after_the_article(nlp, text, type_, values):
     assert [d["value"] for e in events(nlp, text) if e["type"] == type_ for d in e["dates"]] == values
+
+
+@pytest.mark.parametrize("text, type_, values", [
+    # the statement or speech an act is done in gives it its date
+    ("In a statement on Monday, the ministry called for calm.", "demand", ["2024-08-19"]),
+    ("The president, in a televised address late Sunday urged voters to back the constitution.", "demand",
+     ["2024-08-18"]),
+])
+def test_an_act_done_in_a_dated_statement_takes_its_date(nlp, text, type_, values):
+    assert [d["value"] for e in events(nlp, text) if e["type"] == type_ for d in e["dates"]] == values
