@@ -18,6 +18,7 @@ A path *finds* something when tokens are left at its end.
              VALUES is a|b|c, where an item may be @kind (the words of data/words/kind.txt) or a label set
              (SUBJ, OBJ of syntax.py)
     tests    actor                the word denotes an actor (entities, coreference)
+             person               the word denotes an actor of kind person
              place                the word is a place the index knows
              in_quote             the word is inside a quotation
              has_quote            a quotation is attributed to this speech verb (quotes.py)
@@ -70,6 +71,7 @@ _MOVES: dict[str, Callable[[Token], Iterable[Token]]] = {
 
 _TESTS: dict[str, Callable[[Token, Context], bool]] = {
     "actor": lambda t, ctx: bool(ctx.index.actors_at(t)),
+    "person": lambda t, ctx: any(r.actor.kind == "person" for r in ctx.index.actors_at(t)),
     "place": lambda t, ctx: ctx.index.place_at(t) is not None,
     "in_quote": lambda t, ctx: quotes.inside_quote(ctx.doc, t),
     "has_quote": lambda t, ctx: quotes.quote_for(ctx.doc, t) is not None,
