@@ -11,6 +11,7 @@ from .syntax import governing_verb, pobjs, subjects
 
 _AUTHORING_VERBS = words.load("authoring_verbs")
 _DONE_BY_TARGET = words.load("done_by_target_nouns")
+_MEDIATING = words.load("mediating_verbs")
 
 
 def actors(tok: Token, index: DocIndex) -> list[ActorRef]:
@@ -32,6 +33,8 @@ def author(noun: Token, index: DocIndex) -> list[ActorRef]:
             continue   # "the Vienna talks": where they are held, not who holds them
         if c.dep_ in ("compound", "amod", "nmod") and owned:
             continue   # "Biden's Egyptian plan": the possessor's plan, about Egypt
+        if c.dep_ == "amod" and c.lemma_ in _MEDIATING:
+            continue   # "a UN-brokered deal": the broker is none of its parties
         if c.dep_ in ("poss", "compound", "amod", "nmod"):
             target = c
             if c.dep_ == "amod" and c.tag_ in ("VBN", "JJ") and "-" in c.text:

@@ -362,3 +362,20 @@ def test_who_reached_the_agreement_talks_led_to(nlp, text, expected):
 ])
 def test_whom_a_complaint_clause_is_about_is_the_target(nlp, text, target):
     assert actors(one(nlp, text, "accusation"), "target") == target
+
+
+@pytest.mark.parametrize("text, type_, expected", [
+    ("Chile and Peru signed a UN-brokered deal on Monday.", "agreement", {"Chile", "Peru"}),
+    ("Chile honoured the Norway-mediated accord with Peru.", "agreement", {"Peru"}),
+])
+def test_a_broker_named_before_the_deal_is_none_of_its_parties(nlp, text, type_, expected):
+    assert actors(one(nlp, text, type_), "agent") == expected
+
+
+@pytest.mark.parametrize("text, role, expected", [
+    ("Police are investigating the doctor's slaying.", "target", {"doctor"}),
+    ("ETA's last killing was in May 1997.", "agent", {"ETA"}),   # a body's killing is its own
+    ("Israel's killing of the commander angered Hezbollah.", "agent", {"Israel"}),
+])
+def test_whose_killing_it_is(nlp, text, role, expected):
+    assert actors(one(nlp, text, "attack"), role) == expected
