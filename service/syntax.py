@@ -56,6 +56,13 @@ def governor(tok: Token) -> Token:
     return gov.head if gov.dep_ == "prep" else gov
 
 
+def _charged_with(t: Token) -> bool:
+    """'accused the army of shelling', 'charged Smith with killing': the one accused did it. A passive ('Kopp, who
+    is charged with gunning down ...') has no object: its subject, reached the usual way, is the one."""
+    return t.dep_ == "pcomp" and t.head.lower_ in ("of", "with") and t.head.head.lemma_ in _CHARGING_VERBS and \
+        bool(objects(t.head.head))
+
+
 def subjects(v: Token) -> list[Token]:
     """Subjects of a verb, inherited through participles, infinitives and coordination."""
     t = _reporter_of_trailing_participle(v) or v
@@ -68,8 +75,8 @@ def subjects(v: Token) -> list[Token]:
                 return [t.head, *t.head.conjuncts]   # "Hamas, who has called for ..."
             if len(subs) > 1:   # "Sudan's army chief Abdel Fattah al-Burhan arrived": the name, not its title
                 subs = [x for x in subs if not any(y.ent_type_ == "PERSON" and y.left_edge.i == x.i + 1 for y in subs)]
-            if t.dep_ == "pcomp" and t.head.lower_ == "of" and t.head.head.lemma_ in _CHARGING_VERBS:
-                return objects(t.head.head)   # "accused the army of shelling": the army shells
+            if _charged_with(t):
+                return objects(t.head.head)   # "accused the army of shelling", "charged him with murder": the army shells
             return [s for sub in subs for s in [sub, *sub.conjuncts]]
         agent = [p for c in t.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if agent:
@@ -84,7 +91,7 @@ def subjects(v: Token) -> list[Token]:
             # with the gerund it hangs on; it belongs to the finite verb above
             t = t.head.head.head
             continue
-        if t.dep_ == "pcomp" and t.head.lower_ == "of" and t.head.head.lemma_ in _CHARGING_VERBS:
+        if _charged_with(t):
             return objects(t.head.head)   # "accused the army of shelling": the army shells
         if t.dep_ == "pcomp" and t.head.lower_ == "from" and t.head.head.lemma_ in _HOLDING_BACK:
             return objects(t.head.head)   # "dissuade Iran and Hezbollah from carrying out": they would

@@ -379,3 +379,8 @@ def test_a_broker_named_before_the_deal_is_none_of_its_parties(nlp, text, type_,
 ])
 def test_whose_killing_it_is(nlp, text, role, expected):
     assert actors(one(nlp, text, "attack"), role) == expected
+
+
+def test_who_is_charged_with_an_act_did_it(nlp):
+    ev = one(nlp, "Prosecutors charged Smith with killing the doctor.", "attack")
+    assert actors(ev, "agent") == {"Smith"}
