@@ -41,6 +41,9 @@ _DATELINE = re.compile(
     re.MULTILINE)
 _DATELINE_LINES = 3
 _UNKNOWN_PLACE_KINDS = {"GPE": "city", "LOC": "region", "FAC": "facility"}
+# "the Jewish state" -> IL: (modifier, noun) -> country code
+_EPITHETS = {tuple(e.split()[:2]): e.split()[2].upper() for e in words.load("country_epithets")}
+_EPITHET_NOUNS = {noun for _, noun in _EPITHETS}
 
 
 @dataclass
@@ -430,6 +433,10 @@ class DocIndex:
         e = self._ent_of.get(tok.i)
         if tok.i in self._dateline_tokens:
             return []   # "LONDON — The minister said": where from, not who
+        if tok.lower_ in _EPITHET_NOUNS or tok.head.lower_ in _EPITHET_NOUNS:
+            epithet = self._epithet(tok if tok.lower_ in _EPITHET_NOUNS else tok.head)
+            if epithet is not None:
+                return [epithet]
         if e is not None and (tok.i == e.end - 1 or e.root.i == tok.i):
             if self._label.get(tok.i) == "GPE" and (_in_locative_phrase(tok) or self._names_where(e)):
                 return []   # "the war in Syria", "the Vienna talks": the place, not the state
@@ -461,6 +468,17 @@ class DocIndex:
             self._by_key[key] = actor
             return [ActorRef(actor, tok.idx, tok.idx + len(tok))]
         return None
+
+    def _epithet(self, noun: Token) -> ActorRef | None:
+        """The state a fixed description names: "the Jewish state", "the Islamic republic" (country_epithets)."""
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.i < 2 or noun.doc[noun.i - 2].lower_ != "the":
+            return None
+        code = _EPITHETS.get((noun.doc[noun.i - 1].lower_, noun.lower_))
+        if code is None or any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+            return None
+        name = gazetteer.country_name(code)
+        actor = self._by_key.get(("country", name)) or self._new_actor(("country", name), name, "country")
+        return ActorRef(actor, noun.doc[noun.i - 1].idx, noun.idx + len(noun))
 
     # ---- answering (read-only) ------------------------------------------------------------
 

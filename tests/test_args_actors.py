@@ -44,6 +44,20 @@ def test_demonym_affiliation_and_country_codes(nlp):
     assert result["entities"]["places"][0]["country_code"] == "QA"
 
 
+@pytest.mark.parametrize("text, type_, role, state", [
+    ("Cairo sharply criticised the Jewish state on Monday.", "accusation", "target", "Israel"),
+    ("Tehran said the Islamic republic would never accept the demand.", "rejection", "agent", "Iran"),
+    ("Seoul accused the Hermit Kingdom of firing a missile.", "accusation", "target", "North Korea"),
+])
+def test_a_fixed_description_of_a_state_is_that_state(nlp, text, type_, role, state):
+    assert actors(one(nlp, text, type_), role) == {state}
+
+
+def test_a_fixed_descriptions_words_keep_their_meaning_elsewhere(nlp):
+    ev = one(nlp, "Jewish leaders criticised the Islamic Republic of Pakistan.", "accusation")
+    assert "Iran" not in actors(ev) and "Israel" not in actors(ev)
+
+
 def test_coordinated_modifiers_are_two_parties(nlp):
     ev = one(nlp, "Israeli and Hamas officials said disagreements remained.", "statement")
     assert actors(ev, "speaker") == {"Israeli officials", "Hamas officials"}
