@@ -361,6 +361,10 @@ class _Coreference:
             break
         while left < tok.i and (self.doc[left].is_punct or self.doc[left].dep_ == "cc"):
             left += 1
+        # "Earlier the minister said": an adverb before the article is the clause's, hung on the noun by the parser
+        while left < tok.i and self.doc[left].dep_ == "advmod" and self.doc[left].head.i == tok.i and \
+                any(c.dep_ == "det" and left < c.i < tok.i for c in tok.children):
+            left += 1
         return left
 
     def _partitive(self, tok: Token) -> list[ActorRef]:

@@ -254,3 +254,11 @@ def test_a_part_of_a_group_is_an_actor_named_with_its_group(nlp, text, type_, ro
 def test_the_object_pronoun_of_a_participle_is_the_object_of_its_clause(nlp, text, target):
     accused = next(e for e in events(nlp, text) if e["type"] == "accusation" and e["trigger"]["text"] == "accusing")
     assert target in {a["name"] for a in accused["actors"] if a["role"] == "target"}
+
+
+@pytest.mark.parametrize("text, type_, role, actor", [
+    ("Earlier the foreign minister said the levy would rise.", "statement", "speaker", "foreign minister"),
+    ("Only the ministers met in Cairo on Monday.", "meeting", "participant", "ministers"),
+])
+def test_an_adverb_before_a_descriptions_article_is_not_part_of_it(nlp, text, type_, role, actor):
+    assert actors(one(nlp, text, type_), role) == {actor}
