@@ -16,6 +16,7 @@ OBJ = frozenset({"dobj", "obj", "attr", "oprd"})
 # Clauses with a subject of their own, or inherited from the word they hang on.
 _INHERITING = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp", "relcl", "acomp"})
 _LISTED_NAMES = frozenset({"GPE", "ORG", "NORP"})   # names of parties a list may hold; a person's apposition is a title
+_LIST_DASHES = frozenset({"--", "\u2014", "\u2013", ":"})
 
 _RELATIVE = words.load("relative_pronouns")
 _ENDEAVOURS = words.load("endeavour_nouns")
@@ -121,9 +122,15 @@ def listed(tok: Token) -> list[Token]:
     out = [tok, *tok.conjuncts]
     for t in list(out):
         for a in t.children:
-            if a.dep_ == "appos" and a.ent_type_ and a.ent_type_ == t.ent_type_ and a.ent_type_ in _LISTED_NAMES:
+            if a.dep_ == "appos" and a.ent_type_ in _LISTED_NAMES and (a.ent_type_ == t.ent_type_ or _dashed_list(a)):
                 out.extend(x for x in (a, *a.conjuncts) if x not in out)
     return out
+
+
+def _dashed_list(a: Token) -> bool:
+    """'the three European powers -- Britain, France and Germany --': names of two parties or more set off by a
+    dash after a group name its members."""
+    return a.i > 0 and a.doc[a.i - 1].text in _LIST_DASHES and bool(a.conjuncts)
 
 
 def _reporter_of_trailing_participle(v: Token) -> Token | None:

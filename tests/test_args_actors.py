@@ -181,6 +181,9 @@ def test_the_object_of_asking_does_what_it_is_asked_to(nlp, text, type_, role, e
      {"Spain", "United Kingdom", "Italy", "Jordan", "Egypt"}),
     ("Blinken will open negotiations with Canada, the UK, Japan and Egypt on Monday.", "negotiation",
      {"Canada", "United Kingdom", "Japan", "Egypt"}),
+    # the members of a group, set off by a dash
+    ("Iran will hold talks with the three European powers -- Britain, France and Germany -- next week.", "meeting",
+     {"United Kingdom", "France", "Germany"}),
 ])
 def test_a_list_the_parser_read_as_an_apposition_is_still_a_list(nlp, text, type_, expected):
     assert expected <= actors(one(nlp, text, type_), "participant")
