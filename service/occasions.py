@@ -170,7 +170,9 @@ def parties_named_again(ev: "Event", earlier: "Event") -> list:
     sent = ev.head.sent
     out = []
     for ref, role in earlier.actors:
-        here = next(((s, e) for s, e in sorted(ref.actor.mentions) if sent.start_char <= s and e <= sent.end_char), None)
+        # the words that made it a party of the earlier mention, in the same sentence, do not name it again
+        here = next(((s, e) for s, e in sorted(ref.actor.mentions)
+                     if sent.start_char <= s and e <= sent.end_char and (s, e) != (ref.start, ref.end)), None)
         if here is not None:
             out.append((ActorRef(ref.actor, *here), role))
     return out

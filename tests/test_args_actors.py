@@ -401,3 +401,11 @@ def test_whose_killing_it_is(nlp, text, role, expected):
 def test_who_is_charged_with_an_act_did_it(nlp):
     ev = one(nlp, "Prosecutors charged Smith with killing the doctor.", "attack")
     assert actors(ev, "agent") == {"Smith"}
+
+
+def test_a_later_mention_of_an_occasion_does_not_take_parties_from_the_words_of_the_earlier_one(nlp):
+    # the host and the attendee are named once, by the first mention's own words: the second names neither again
+    text = ("The rebels have not ruled out attending a Russian-hosted conference in Sochi, but said messages about "
+            "the conference were negative.")
+    first, second = (e for e in events(nlp, text) if e["type"] == "meeting")
+    assert actors(first) == {"Russia", "rebels"} and actors(second) == set()
