@@ -409,3 +409,12 @@ def test_a_later_mention_of_an_occasion_does_not_take_parties_from_the_words_of_
             "the conference were negative.")
     first, second = (e for e in events(nlp, text) if e["type"] == "meeting")
     assert actors(first) == {"Russia", "rebels"} and actors(second) == set()
+
+
+@pytest.mark.parametrize("text, type_, agent", [
+    ("The president unveiled a plan for early elections.", "proposal", "president"),
+    ("The envoy outlined a proposal for a ceasefire.", "proposal", "envoy"),
+    ("The envoy set out a proposal for a ceasefire.", "proposal", "envoy"),
+])
+def test_who_unveils_outlines_or_sets_out_an_act_performs_it(nlp, text, type_, agent):
+    assert actors(one(nlp, text, type_), "agent") == {agent}
