@@ -550,6 +550,11 @@ class _Coreference:
             refs = self.refs(sub)
             if len(refs) == 1 and refs[0].actor.kind in kinds:
                 return refs[0].actor
+            # "X's warning came after he set out a plan": the subject's possessor, next in Hobbs's search
+            for owner in (c for c in sub.children if c.dep_ == "poss" and c.pos_ != "PRON"):
+                refs = self.refs(owner)
+                if len(refs) == 1 and refs[0].actor.kind in kinds:
+                    return refs[0].actor
         return None
 
     def _fitting_object(self, verb: Token, tok: Token, kinds: tuple[str, ...], singular: bool) -> Actor | None:

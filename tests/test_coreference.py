@@ -262,3 +262,14 @@ def test_the_object_pronoun_of_a_participle_is_the_object_of_its_clause(nlp, tex
 ])
 def test_an_adverb_before_a_descriptions_article_is_not_part_of_it(nlp, text, type_, role, actor):
     assert actors(one(nlp, text, type_), role) == {actor}
+
+
+@pytest.mark.parametrize("text, type_, role, actor", [
+    ("Ahmed Nasser rejected the talks. Mary Smith's warning came after she presented a plan for the vote.",
+     "proposal", "agent", "Mary Smith"),
+    ("Ahmed Nasser rejected the plan. The envoy's warning came after he presented a plan for the vote.",
+     "proposal", "agent", "envoy"),
+])
+def test_a_pronoun_is_the_possessor_of_the_subject_above_its_clause(nlp, text, type_, role, actor):
+    ev = [e for e in events(nlp, text) if e["type"] == type_][-1]
+    assert actors(ev, role) == {actor}
