@@ -79,6 +79,8 @@ def fill_actors(ev: Event, ctx: Context) -> None:
     shape = form(ev)
     for rule in TYPES[ev.type].roles:
         for r in rule.actors(ev.head, shape, ctx):
+            if r.start <= ev.head.idx < r.end:
+                continue   # "the 4th Summit of the Americas": the occasion's own name, no party to it
             if r.actor.id not in seen:
                 seen.add(r.actor.id)
                 ev.actors.append((r, rule.role))

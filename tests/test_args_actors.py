@@ -418,3 +418,8 @@ def test_a_later_mention_of_an_occasion_does_not_take_parties_from_the_words_of_
 ])
 def test_who_unveils_outlines_or_sets_out_an_act_performs_it(nlp, text, type_, agent):
     assert actors(one(nlp, text, type_), "agent") == {agent}
+
+
+def test_the_name_of_an_occasion_is_no_party_to_it(nlp):
+    ev = one(nlp, "Leaders prepared for the 4th Summit of the Americas, to be held in Lima in May.", "meeting")
+    assert actors(ev, "participant") == {"Leaders"}
