@@ -315,10 +315,26 @@ class _Coreference:
         for c in tok.children:
             if c.i > tok.i and c.dep_ == "amod":
                 right = max(right, c.right_edge.i + 1)
-        owner = self._owner_phrase(tok)
+        owner = self._owner_phrase(tok) or self._kind_phrase(tok)
         if owner is not None:
             right = max(right, owner.right_edge.i + 1)
         return self.doc[self._np_left(tok):right]
+
+    def _kind_phrase(self, tok: Token) -> Token | None:
+        """'heads of state and government', 'members of the public': "of" and a bare common noun right after a
+        plural description say which of them, a part of its name."""
+        if tok.tag_ != "NNS" or tok.i + 1 >= len(self.doc) or self.doc[tok.i + 1].lower_ != "of":
+            return None
+        prep = self.doc[tok.i + 1]
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if prep.head.i != tok.i or obj is None or obj.pos_ != "NOUN" or obj.tag_ != "NN" or \
+                prep.right_edge.i - tok.i > _OWNER_REACH:
+            return None
+        phrase = self.doc[prep.i + 1:prep.right_edge.i + 1]
+        if any(t.is_punct or t.pos_ not in ("DET", "NOUN", "CCONJ") or t.pos_ == "DET" and t.lower_ != "the"
+               for t in phrase):
+            return None
+        return prep
 
     def _owner_phrase(self, tok: Token) -> Token | None:
         """The preposition right after a description with no named modifier of its own, whose object is named or

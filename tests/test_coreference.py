@@ -273,3 +273,13 @@ def test_an_adverb_before_a_descriptions_article_is_not_part_of_it(nlp, text, ty
 def test_a_pronoun_is_the_possessor_of_the_subject_above_its_clause(nlp, text, type_, role, actor):
     ev = [e for e in events(nlp, text) if e["type"] == type_][-1]
     assert actors(ev, role) == {actor}
+
+
+@pytest.mark.parametrize("text, type_, role, actor", [
+    ("The declaration will be signed by heads of state and government on Friday.", "agreement", "agent",
+     "heads of state and government"),
+    ("The party leader wanted to meet ordinary members of the public, his aide said.", "meeting", "participant",
+     "ordinary members of the public"),
+])
+def test_of_and_a_bare_common_noun_after_a_plural_description_is_part_of_its_name(nlp, text, type_, role, actor):
+    assert actor in actors(one(nlp, text, type_), role)
