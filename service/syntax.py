@@ -20,6 +20,8 @@ _LIST_DASHES = frozenset({"--", "\u2014", "\u2013", ":"})
 
 _RELATIVE = words.load("relative_pronouns")
 _ENDEAVOURS = words.load("endeavour_nouns")
+_OPPORTUNITIES = words.load("opportunity_nouns")
+_SEIZING = words.load("seizing_verbs") | words.load("performing_verbs")
 _HOLDING_BACK = words.load("holding_back_verbs")
 _CHARGING_VERBS = words.load("charging_verbs")
 _SUBJECT_CONTROL = words.load("subject_control_verbs")
@@ -86,6 +88,10 @@ def subjects(v: Token) -> list[Token]:
             owner = [c for c in t.head.children if c.dep_ == "poss"]
             if owner and t.head.lemma_ in _ENDEAVOURS:
                 return owner   # "his efforts to reach an agreement": he reaches it
+            if not owner and t.head.dep_ == "dobj" and t.head.lemma_ in _ENDEAVOURS | _OPPORTUNITIES \
+                    and t.head.head.lemma_ in _SEIZING:
+                t = t.head.head    # "made an attempt to attack", "have a chance to reject": the subject does
+                continue
             return [t.head, *t.head.conjuncts]
         if t.dep_ == "conj" and t.tag_ == "VBD" and t.head.tag_ == "VBG" and t.head.dep_ == "pcomp":
             # "accused Hamas of obstructing progress and called for ...": a past tense cannot be coordinated

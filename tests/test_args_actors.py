@@ -423,3 +423,14 @@ def test_who_unveils_outlines_or_sets_out_an_act_performs_it(nlp, text, type_, a
 def test_the_name_of_an_occasion_is_no_party_to_it(nlp):
     ev = one(nlp, "Leaders prepared for the 4th Summit of the Americas, to be held in Lima in May.", "meeting")
     assert actors(ev, "participant") == {"Leaders"}
+
+
+@pytest.mark.parametrize("text, type_, agent", [
+    ("The rebels have an opportunity to reject the plan.", "rejection", {"rebels"}),
+    ("The rebels made an attempt to attack the base.", "attack", {"rebels"}),
+    ("The army launched a bid to attack the city.", "attack", {"army"}),
+    # who turns down someone else's decision does not act on it
+    ("Egypt rejected the decision to attack the city.", "attack", set()),
+])
+def test_who_has_a_chance_or_makes_an_attempt_to_act_would_act(nlp, text, type_, agent):
+    assert actors(one(nlp, text, type_), "agent") == agent
