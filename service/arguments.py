@@ -50,7 +50,8 @@ def author(noun: Token, index: DocIndex) -> list[ActorRef]:
         if c.dep_ == "acl" and c.lemma_ in _AUTHORING_VERBS:
             for p in pobjs(c, {"by"}):
                 refs.extend(index.actors_at(p))
-    if noun.dep_ == "nsubjpass" and noun.head.lemma_ in _AUTHORING_VERBS:   # "the plan was advanced by X"
+    if noun.dep_ == "nsubjpass" and noun.head.lemma_ in _AUTHORING_VERBS and not owned:
+        # "the plan was advanced by X"; but "Y's plan was backed by X" is Y's, X only backs it
         refs.extend(r for p in pobjs(noun.head, {"by"}) for r in index.actors_at(p))
     return refs
 

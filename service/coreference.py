@@ -161,8 +161,13 @@ class _Coreference:
         for prep in tok.rights:
             if prep.dep_ != "prep":
                 continue
+            titled = prep.lower_ == "as"   # "as party leader": the phrase is the described one's own title
             for obj in prep.children:
-                if obj.dep_ != "pobj" or obj.lemma_.lower() in PERSON_NOUNS or self.ix._label.get(obj.i) == "PERSON":
+                if titled and obj.dep_ == "pobj" and self.ix._label.get(obj.i) == "PERSON" and \
+                        any(t.dep_ == "pobj" and t.i < obj.i for t in prep.children):
+                    return self.refs(self.doc[self.ix._ent_of[obj.i].end - 1])   # "as party leader, John Smith"
+                if obj.dep_ != "pobj" or self.ix._label.get(obj.i) == "PERSON" or \
+                        obj.lemma_.lower() in PERSON_NOUNS and not titled:
                     continue
                 for c in obj.rights:
                     if c.dep_ == "appos" and self.ix._label.get(c.i) == "PERSON":

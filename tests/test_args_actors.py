@@ -434,3 +434,8 @@ def test_the_name_of_an_occasion_is_no_party_to_it(nlp):
 ])
 def test_who_has_a_chance_or_makes_an_attempt_to_act_would_act(nlp, text, type_, agent):
     assert actors(one(nlp, text, type_), "agent") == agent
+
+
+def test_who_backs_someone_elses_statement_does_not_author_it(nlp):
+    ev = one(nlp, "The minister's assessment was backed by his predecessor, John Smith.", "statement")
+    assert actors(ev, "speaker") == {"minister"}

@@ -283,3 +283,8 @@ def test_a_pronoun_is_the_possessor_of_the_subject_above_its_clause(nlp, text, t
 ])
 def test_of_and_a_bare_common_noun_after_a_plural_description_is_part_of_its_name(nlp, text, type_, role, actor):
     assert actor in actors(one(nlp, text, type_), role)
+
+
+def test_a_name_after_a_title_introduced_by_as_is_the_described_person(nlp):
+    ev = one(nlp, "The assessment was backed by his predecessor as party leader, John Smith.", "agreement")
+    assert actors(ev, "agent") == {"John Smith"}
