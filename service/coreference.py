@@ -36,6 +36,7 @@ _POINTING = words.load("demonstrative_plurals")
 _ORGANIZATION_NOUNS = words.load("organization_nouns")
 _PARTITIVE = words.load("partitive_words")
 _QUANTITY = words.load("quantity_nouns")
+_MEMBERSHIP = words.load("membership_nouns")
 _PAIR_REACH = 250   # tokens back to look for the two parties "both sides" means: a few sentences
 _MOD_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod"}
 _NP_LEFT_DEPS = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "advmod", "punct", "case", "cc", "conj"}
@@ -327,8 +328,9 @@ class _Coreference:
 
     def _kind_phrase(self, tok: Token) -> Token | None:
         """'heads of state and government', 'members of the public': "of" and a bare common noun right after a
-        plural description say which of them, a part of its name."""
-        if tok.tag_ != "NNS" or tok.i + 1 >= len(self.doc) or self.doc[tok.i + 1].lower_ != "of":
+        plural noun of membership say which of them, a part of its name."""
+        if tok.tag_ != "NNS" or tok.lemma_.lower() not in _MEMBERSHIP or tok.i + 1 >= len(self.doc) or \
+                self.doc[tok.i + 1].lower_ != "of":
             return None
         prep = self.doc[tok.i + 1]
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
