@@ -73,6 +73,9 @@ def subjects(v: Token) -> list[Token]:
         # The trigger's own passive subject is its patient; a governing "X has been involved in" is agentive.
         deps = ("nsubj", "csubj") if t.i == v.i else ("nsubj", "csubj", "nsubjpass")
         subs = [c for c in t.children if c.dep_ in deps]
+        if not subs:   # "the UK was prepared to veto": the parser may hang the subject on the auxiliary
+            subs = [c for a in t.children if a.dep_ in ("aux", "auxpass") and a.i < t.i
+                    for c in a.children if c.dep_ in deps]
         if subs:
             if t.dep_ == "relcl" and subs[0].lower_ in _RELATIVE:
                 return [t.head, *t.head.conjuncts]   # "Hamas, who has called for ..."

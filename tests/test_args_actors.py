@@ -439,3 +439,9 @@ def test_who_has_a_chance_or_makes_an_attempt_to_act_would_act(nlp, text, type_,
 def test_who_backs_someone_elses_statement_does_not_author_it(nlp):
     ev = one(nlp, "The minister's assessment was backed by his predecessor, John Smith.", "statement")
     assert actors(ev, "speaker") == {"minister"}
+
+
+def test_a_subject_the_parser_hung_on_the_auxiliary_is_still_the_subject(nlp):
+    ev = one(nlp, "Earlier Foreign Secretary John Smith said the UK was prepared to veto any bid to cut the rebate.",
+             "rejection")
+    assert actors(ev, "agent") == {"United Kingdom"}
