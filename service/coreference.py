@@ -443,7 +443,8 @@ class _Coreference:
                 refs = self.refs(subj)
                 if refs and refs[0].actor.kind in kinds:
                     return ActorRef(refs[0].actor, tok.idx, tok.idx + len(tok))
-        if low in _POSSESSIVE_PRONOUNS and tok.i < root.i:
+        possessive = low in _POSSESSIVE_PRONOUNS and tok.dep_ == "poss"   # "her" is also an object: "reminded her"
+        if possessive and tok.i < root.i:
             subj = next((c for c in root.children if c.dep_ in _SUBJECTS and c.i > tok.i), None)
             if subj is not None and subj.pos_ != "PRON":
                 refs = self.refs(subj)
@@ -455,7 +456,7 @@ class _Coreference:
             return ActorRef(found, tok.idx, tok.idx + len(tok))
         sent_start = self._sentence[tok.i]
         candidates = [(i, actor) for i, actor in self.ix._recent
-                      if i < tok.i and actor.kind in kinds and (i < sent_start or low in _POSSESSIVE_PRONOUNS)
+                      if i < tok.i and actor.kind in kinds and (i < sent_start or possessive)
                       and not (singular and self._mention_facts(i)[2])]
         if tok.dep_ == "nsubj" and tok.head.lemma_ in _SPEECH_AND_THOUGHT and not self._quoted(tok.i):
             # '"... Assad sees it as a punishment," he said': the speaker is no one the quotation names
@@ -547,7 +548,7 @@ class _Coreference:
             if found is not None:
                 return found
         for _ in range(_CLAUSE_REACH):
-            if verb.i != own.i or tok.lower_ in _POSSESSIVE_PRONOUNS:
+            if verb.i != own.i or tok.lower_ in _POSSESSIVE_PRONOUNS and tok.dep_ == "poss":
                 found = self._fitting_subject(verb, tok, kinds, singular)
                 if found is not None:
                     return found

@@ -288,3 +288,9 @@ def test_of_and_a_bare_common_noun_after_a_plural_description_is_part_of_its_nam
 def test_a_name_after_a_title_introduced_by_as_is_the_described_person(nlp):
     ev = one(nlp, "The assessment was backed by his predecessor as party leader, John Smith.", "agreement")
     assert actors(ev, "agent") == {"John Smith"}
+
+
+def test_her_as_an_object_is_never_its_own_clauses_subject(nlp):
+    text = "Company president Mary Chen welcomed Joao Vieira on Friday. Vieira reminded her that costs had risen."
+    ev = one(nlp, text, "statement")
+    assert actors(ev, "speaker") == {"Joao Vieira"} and actors(ev, "addressee") == {"Mary Chen"}
