@@ -163,7 +163,7 @@ def test_blowing_up_exploding_and_launching_weapons(nlp, text, attacks):
     ("The rebels led a fierce attack on the army's barracks.", "attack"),
     ("The army repelled the latest attack from the rebels.", "attack"),
 ])
-def test_an_attack_in_words_is_an_accusation(nlp, text, type_):
+def test_an_attack_noun_in_words_is_an_accusation(nlp, text, type_):
     found = {e["type"] for e in events(nlp, text) if e["trigger"]["text"] == "attack"}
     assert found == {type_}
 
