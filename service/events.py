@@ -139,7 +139,8 @@ def fill_dates(ev: Event, located: list[tuple[Timex, int, int]], doc: Doc, event
     if not ev.dates and h.pos_ == "VERB" and h.dep_ != "ROOT" and h.lower_ != "according":   # a source, no act
         ev.dates.extend(_fronted_dates(h, located, doc))
     if ref is not None and h.tag_ == "VBD":
-        ev.dates = [tx for tx in ev.dates if tx.range is None or tx.range[0] <= ref + _PRINTED_NEXT_DAY]
+        # a difference of dates, which cannot leave the calendar as ref + 1 day does at 9999-12-31
+        ev.dates = [tx for tx in ev.dates if tx.range is None or tx.range[0] - ref <= _PRINTED_NEXT_DAY]
 
 
 def _attached(ev: Event, anchors: set[int], located: list[tuple[Timex, int, int]], doc: Doc,

@@ -249,7 +249,7 @@ def from_dateline(head: Token, type_: str, modality: str, event_heads: set[int],
     a year on): the dateline says where the reporter is now."""
     if TYPES[type_].places == "journey" or modality != "asserted":
         return False
-    if ref is not None and dates and all(tx.range is not None and tx.range[1] < ref - _NEWS_DAYS for tx in dates):
+    if ref is not None and dates and all(tx.range is not None and ref - tx.range[1] > _NEWS_DAYS for tx in dates):
         return False
     if _subject_elsewhere(head, index):
         return False

@@ -1,6 +1,8 @@
 """Dates of events: which of a sentence's dates belong to which event (the dates themselves: test_dates.py)."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from service.core import extract
@@ -95,3 +97,15 @@ def test_a_past_act_is_not_dated_after_the_article(nlp, text, type_, values):
 ])
 def test_an_act_done_in_a_dated_statement_takes_its_date(nlp, text, type_, values):
     assert [d["value"] for e in events(nlp, text) if e["type"] == type_ for d in e["dates"]] == values
+
+
+@pytest.mark.parametrize("ref, text", [
+    # a past-tense verb's dates are compared with the day after the reference
+    (dt.date(9999, 12, 31), "CAIRO (AFP) -- Egypt said on Aug. 1, 1999 that the talks resumed in Cairo."),
+    # the dateline's reach with the week before it
+    (dt.date(1, 1, 1), "CAIRO (AFP) -- Egypt said on Monday that the talks resumed on December 29 in Cairo."),
+])
+def test_dating_events_at_the_ends_of_the_calendar(nlp, ref, text):
+    # neither comparison may step outside the calendar (the request fuzzer sends such dates)
+    evs = [e for e in extract(nlp, text, ref)["events"] if e["type"] == "statement"]
+    assert [e["trigger"]["text"] for e in evs] == ["said"]
