@@ -6,6 +6,7 @@ import json
 import gevent
 import pytest
 
+from tests.conftest import SEEDS
 from tests.test_api import post, problem
 
 
@@ -105,3 +106,13 @@ def test_unknown_query_parameters_are_ignored(client):
 def test_huge_numbers_and_wrong_types_in_fields(client):
     problem(post(client, "/v1/extract", '{"text": "a", "id": 1e999999}'), 422)
     problem(post(client, "/v1/extract", json.dumps({"text": "a", "types": "meeting"})), 422)
+
+
+@pytest.mark.parametrize("published_at", ["9999-12-31", "0001-01-01"])
+def test_the_seed_articles_dated_at_the_ends_of_the_calendar_are_answered(client, published_at):
+    # every comparison of a date with the reference day must stay inside the calendar; the seeds hold
+    # datelines, past-tense verbs with dates and relative dates of every kind
+    for path in SEEDS:
+        r = post(client, "/v1/extract", json.dumps({"text": path.read_text(), "published_at": published_at}))
+        assert r.status_code == 200, (path.name, r.get_data(as_text=True)[:300])
+        assert r.get_json()["reference_date"]["value"] == published_at
