@@ -119,10 +119,14 @@ def _be_to(verb: Token) -> bool:
         not any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in be.children)
 
 
+def _verb_in(verb: Token, lemmas: frozenset[str], deps: tuple[str, ...] = ("dobj", "prt")) -> bool:
+    """The verb's lemma, or the lemma with an object or particle ("take place", "rule out"), is in `lemmas`."""
+    return verb.lemma_ in lemmas or any(f"{verb.lemma_} {c.lemma_}" in lemmas for c in verb.children if c.dep_ in deps)
+
+
 def _happens(verb: Token) -> bool:
     """A verb that says its subject happens: "attacks took place", "the talks resumed"."""
-    return verb.lemma_ in _HAPPENING or any(f"{verb.lemma_} {c.lemma_}" in _HAPPENING for c in verb.children
-                                            if c.dep_ in ("dobj", "prt", "advmod"))
+    return _verb_in(verb, _HAPPENING, ("dobj", "prt", "advmod"))
 
 
 def _expects(t: Token) -> bool:
@@ -189,39 +193,45 @@ def _held_back(head: Token) -> Token | None:
     return None
 
 
+def _reach(head: Token, chain: list[Token], deps: tuple[str, ...], carries) -> list[Token]:
+    """The words of `chain` whose cue holds for the event: all of them, but for a noun in one of `deps` only up
+    to the first verb unless that verb `carries` the noun with it."""
+    if head.dep_ not in deps:
+        return chain
+    verb = next((i for i, t in enumerate(chain) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or carries(chain[verb]):
+        return chain
+    return chain[:verb]
+
+
 def _negation_reach(head: Token, chain: list[Token]) -> list[Token]:
     """The words whose negation negates the event. A noun in a phrase of the verb is negated with it only when
     the verb is about taking part ("did not send a representative to the talks"); "not pay attention to the
     comments", "not afraid of an attack", "failed because of Russia's refusal" leave it be."""
-    if head.dep_ != "pobj":
-        return chain
-    verb = next((i for i, t in enumerate(chain) if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None or _takes_part(chain[verb]):
-        return chain
-    return chain[:verb]
+    return _reach(head, chain, ("pobj",), _takes_part)
 
 
 def _planned_reach(head: Token, chain: list[Token]) -> list[Token]:
     """The words whose "be to" plans the event: a noun that a verb takes is planned with it only when the verb
     makes it happen ("the aim is to hold talks"); "the plan was to bypass the talks" plans no talks."""
-    if head.pos_ not in ("NOUN", "PROPN") or head.dep_ not in ("dobj", "pobj"):
+    if head.pos_ not in ("NOUN", "PROPN"):
         return chain
-    verb = next((i for i, t in enumerate(chain) if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None or _takes_part(chain[verb]) or _happens(chain[verb]):
-        return chain
-    return chain[:verb]
+    return _reach(head, chain, ("dobj", "pobj"), _brings_about)
 
 
 def _denies(verb: Token) -> bool:
     """'skipped the talks', 'refused to meet', 'ruled out attending': a verb that denies what it governs."""
-    return verb.lemma_ in _NEG_GOVERNORS or \
-        any(c.dep_ == "prt" and f"{verb.lemma_} {c.lower_}" in _NEG_GOVERNORS for c in verb.children)
+    return _verb_in(verb, _NEG_GOVERNORS, ("prt",))
 
 
 def _takes_part(verb: Token) -> bool:
     """'attended the talks', 'took part in the talks': a verb (or verb and object) of taking part."""
-    return verb.lemma_ in _TAKING_PART or \
-        any(c.dep_ in ("dobj", "prt") and f"{verb.lemma_} {c.lemma_}" in _TAKING_PART for c in verb.children)
+    return _verb_in(verb, _TAKING_PART)
+
+
+def _brings_about(verb: Token) -> bool:
+    """'held the talks', 'the talks resumed': a verb that makes an occasion happen or takes part in it."""
+    return _takes_part(verb) or _happens(verb)
 
 
 def _beside(head: Token, verb: Token) -> bool:
@@ -229,7 +239,7 @@ def _beside(head: Token, verb: Token) -> bool:
     a verb that neither makes it happen nor is "be" stands beside what the verb may do; the talks exist."""
     if head.dep_ != "pobj" or verb.pos_ not in ("VERB", "AUX") or verb.lemma_ == "be":
         return False
-    if head.head.lower_ == "for" or _takes_part(verb) or _happens(verb) or verb.lemma_ in _ISSUING:
+    if head.head.lower_ == "for" or _brings_about(verb) or verb.lemma_ in _ISSUING:
         return False   # "would come for talks", "would take part in the talks", "would hold a vote on it"
     return True
 
